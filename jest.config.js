@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // jose ships ESM only; let swc turn it into CommonJS for jest's module loader.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testTimeout: 30000,
+};
