@@ -1,0 +1,59 @@
+/**
+ * The wiring table: which pipeline serves each field of the schema, and on which data source
+ * each pipeline step runs. The CDK stack and the local twin both build the API from it; a test
+ * (test/resolvers/wiring.test.ts) fails when it and schema/schema.graphql disagree.
+ *
+ * Every resolver is a pipeline resolver: resolvers/<typeName>.<fieldName>.ts holds the before
+ * (request) and after (response) handlers; the steps live in resolvers/functions/<name>.ts.
+ * Resolvers that send batch or transaction requests read the physical table name from the
+ * AppSync environment variable TABLE_NAME (ctx.env.TABLE_NAME).
+ */
+import type { DataSourceWiring, FunctionWiring, ResolverWiring } from './wiring-types';
+
+/** The one DynamoDB table (infra/table-definition.ts). */
+export const CHAT_TABLE_DATA_SOURCE = 'chatTable';
+
+/** The AppSync environment variable that carries the physical table name. */
+export const TABLE_NAME_ENV = 'TABLE_NAME';
+
+export const dataSources: Record<string, DataSourceWiring> = {
+  [CHAT_TABLE_DATA_SOURCE]: { kind: 'AMAZON_DYNAMODB' },
+};
+
+export const pipelineFunctions: FunctionWiring[] = [
+  // BatchGetItem (room META + caller's MEMBER item): NotFound / Unauthorized; IAM skips membership.
+  { name: 'requireMembership', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // GetItem (room META): NotFound.
+  { name: 'requireRoom', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // PutItem (MEMBER item, only if absent: joining twice is a no-op).
+  { name: 'addMember', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // DeleteItem (MEMBER item of stash.memberUserId).
+  { name: 'removeMembership', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // TransactWriteItems (room META + creator's MEMBER item).
+  { name: 'createRoomWithOwner', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query (messages of a room, newest first).
+  { name: 'queryMessages', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query on GSI1 (membership items of the caller).
+  { name: 'queryMyRooms', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // TransactWriteItems (idempotency record + message, both only if absent).
+  { name: 'putMessageOnce', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // UpdateItem (content, editedAt; condition: sender is the caller, not deleted).
+  { name: 'updateOwnMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // UpdateItem (deleted, content, editedAt; condition: sender is the caller unless Admins/IAM).
+  { name: 'softDeleteMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
+];
+
+export const resolvers: ResolverWiring[] = [
+  { typeName: 'Query', fieldName: 'listMessages', functions: ['requireMembership', 'queryMessages'] },
+  { typeName: 'Query', fieldName: 'getRoom', functions: ['requireMembership'] },
+  { typeName: 'Query', fieldName: 'myRooms', functions: ['queryMyRooms'] },
+  { typeName: 'Mutation', fieldName: 'createRoom', functions: ['createRoomWithOwner'] },
+  { typeName: 'Mutation', fieldName: 'joinRoom', functions: ['requireRoom', 'addMember'] },
+  { typeName: 'Mutation', fieldName: 'leaveRoom', functions: ['requireMembership', 'removeMembership'] },
+  { typeName: 'Mutation', fieldName: 'removeMember', functions: ['requireMembership', 'removeMembership'] },
+  { typeName: 'Mutation', fieldName: 'sendMessage', functions: ['requireMembership', 'putMessageOnce'] },
+  { typeName: 'Mutation', fieldName: 'editMessage', functions: ['requireMembership', 'updateOwnMessage'] },
+  { typeName: 'Mutation', fieldName: 'deleteMessage', functions: ['requireMembership', 'softDeleteMessage'] },
+  { typeName: 'Subscription', fieldName: 'onNewMessage', functions: ['requireMembership'] },
+  { typeName: 'Subscription', fieldName: 'onMessageChanged', functions: ['requireMembership'] },
+];
