@@ -1,0 +1,71 @@
+import { byPosition, parseError, ruleError, type CodeError } from './static/code-error';
+import { ERROR_TYPE, PARSE_ERROR_PREFIX, THROW_RULE } from './static/aws-choices';
+import { lint, THROW_RULE_ID, type LintFinding } from './static/lint';
+import { LruMap } from './static/lru-map';
+import { checkModule, type HandlerName } from './static/module-rules';
+import { parseModule } from './static/parse-module';
+
+/**
+ * The static gate of the local APPSYNC_JS runtime: the checks AppSync applies to resolver code
+ * before it runs (on save and in EvaluateCode). An empty result means the code is accepted.
+ *
+ * 1. Parse (the TypeScript parser ESLint uses, then acorn for strict ECMAScript) -> PARSER_ERROR.
+ * 2. The @aws-appsync/eslint-plugin recommended rules, plus `throw` -> LINT_ERROR.
+ * 3. `new`, imports other than @aws-appsync/utils(/dynamodb), require(), import() -> UNSUPPORTED_SYNTAX_TYPE.
+ * 4. The `request` and `response` handlers must be exported functions.
+ */
+
+export type { CodeError } from './static/code-error';
+export type { HandlerName } from './static/module-rules';
+export { MAX_CODE_LENGTH, ERROR_TYPE } from './static/aws-choices';
+
+export interface CheckOptions {
+  /**
+   * Which handlers must be exported: true (the default) for both, as when AppSync saves a
+   * resolver; false for none; or a list, e.g. only the one EvaluateCode's `function` names.
+   */
+  requireHandlers?: boolean | readonly HandlerName[];
+}
+
+const BOTH_HANDLERS: readonly HandlerName[] = ['request', 'response'];
+/** Resolvers are few and checks of the same code repeat (every EvaluateCode call); 256 x 32 KB at most. */
+const CACHE_CAPACITY = 256;
+const cache = new LruMap<string, readonly CodeError[]>(CACHE_CAPACITY);
+
+function requiredHandlers(option: CheckOptions['requireHandlers']): readonly HandlerName[] {
+  if (option === undefined || option === true) return BOTH_HANDLERS;
+  if (option === false) return [];
+  return BOTH_HANDLERS.filter((name) => option.includes(name));
+}
+
+function lintError(finding: LintFinding): CodeError {
+  const isThrow = finding.ruleId === THROW_RULE_ID;
+  const rule = isThrow ? THROW_RULE.name : (finding.ruleId ?? 'eslint');
+  return ruleError(ERROR_TYPE.lint, rule, finding.message, finding);
+}
+
+function runChecks(code: string, handlers: readonly HandlerName[]): CodeError[] {
+  const findings = lint(code);
+  const fatal = findings.find((f) => f.fatal);
+  if (fatal) {
+    // ESLint already says "Parsing error: ..."; keep one prefix.
+    const message = fatal.message.startsWith(PARSE_ERROR_PREFIX) ? fatal.message.slice(PARSE_ERROR_PREFIX.length) : fatal.message;
+    return [parseError(ERROR_TYPE.parser, message, fatal)];
+  }
+  const parsed = parseModule(code);
+  if (!parsed.ok) return [parseError(ERROR_TYPE.parser, parsed.message, parsed.at)];
+  return [...findings.map(lintError), ...checkModule(parsed.program, handlers)].sort(byPosition);
+}
+
+/** Checks resolver code as AppSync would before running it; returns its code errors (none = accepted). */
+export function checkCode(code: string, options: CheckOptions = {}): CodeError[] {
+  const handlers = requiredHandlers(options.requireHandlers);
+  const key = `${handlers.join(',')}\n${code}`;
+  let errors = cache.get(key);
+  if (!errors) {
+    errors = runChecks(code, handlers);
+    cache.set(key, errors);
+  }
+  // Callers get their own copies; the cached list stays as computed.
+  return structuredClone(errors) as CodeError[];
+}

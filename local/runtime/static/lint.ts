@@ -1,0 +1,69 @@
+import { Linter } from 'eslint';
+import appsyncPlugin from '@aws-appsync/eslint-plugin';
+import { createVirtualProgram, VIRTUAL_CODE_PATH, VIRTUAL_DIR } from './virtual-program';
+import { HONOUR_INLINE_ESLINT_COMMENTS, THROW_RULE } from './aws-choices';
+
+/**
+ * Runs the real @aws-appsync/eslint-plugin RECOMMENDED rules (22, five of them type-aware) plus
+ * ESLint's no-restricted-syntax for `throw`, in memory, over one code string.
+ */
+
+const recommended = appsyncPlugin.configs?.recommended;
+if (!recommended || Array.isArray(recommended) || !('rules' in recommended)) {
+  throw new Error('@aws-appsync/eslint-plugin has no flat "recommended" config');
+}
+const recommendedConfig = recommended as Linter.Config;
+
+/** ESLint's rule id for the throw check; shown to authors as THROW_RULE.name. */
+export const THROW_RULE_ID = 'no-restricted-syntax';
+
+/** A finding as ESLint reports it; `fatal` means the code did not parse. */
+export interface LintFinding {
+  ruleId: string | null;
+  message: string;
+  fatal: boolean;
+  line: number;
+  /** 0-based. */
+  column0: number;
+  /** Characters from the start to the end of the reported node; -1 if ESLint gave no end. */
+  length: number;
+}
+
+const linter = new Linter({ cwd: VIRTUAL_DIR, configType: 'flat' });
+
+function configFor(code: string): Linter.Config[] {
+  return [
+    {
+      files: ['**/*.js'],
+      ...recommendedConfig,
+      languageOptions: {
+        ...recommendedConfig.languageOptions,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { programs: [createVirtualProgram(code)] },
+      },
+      linterOptions: { noInlineConfig: !HONOUR_INLINE_ESLINT_COMMENTS, reportUnusedDisableDirectives: 'off' },
+      rules: {
+        ...recommendedConfig.rules,
+        [THROW_RULE_ID]: ['error', { selector: 'ThrowStatement', message: THROW_RULE.message }],
+      },
+    },
+  ];
+}
+
+export function lint(code: string): LintFinding[] {
+  const messages = linter.verify(code, configFor(code), { filename: VIRTUAL_CODE_PATH });
+  const source = linter.getSourceCode();
+  // Only errors: with inline config off, ESLint warns about each eslint comment it ignores.
+  return messages
+    .filter((m) => m.severity === 2)
+    .map((m) => {
+      const column0 = m.column - 1;
+      let length = -1;
+      if (source && m.endLine !== undefined && m.endColumn !== undefined) {
+        const start = source.getIndexFromLoc({ line: m.line, column: column0 });
+        length = source.getIndexFromLoc({ line: m.endLine, column: m.endColumn - 1 }) - start;
+      }
+      return { ruleId: m.ruleId, message: m.message, fatal: m.fatal === true, line: m.line, column0, length };
+    });
+}
