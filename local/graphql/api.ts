@@ -1,0 +1,325 @@
+/**
+ * The twin's GraphQL layer: parses and validates a request against the schema, enforces the
+ * auth directives on every field, runs each root field through its pipeline resolver, and
+ * answers in AppSync's shapes. Mutations listed in an @aws_subscribe are handed on (cut down to
+ * their selection) for the realtime hub, with the invalidations their resolvers asked for.
+ */
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { isAuthorized, unauthorizedMessage, type Caller } from './auth-directives';
+import {
+  FieldError,
+  formatFieldError,
+  formatSyntaxError,
+  formatValidationError,
+  formatVariableError,
+  toLocations,
+  type AppSyncError,
+} from './errors';
+import { ScalarSerializationError } from './scalars';
+import { subscriptionsByMutation } from './schema';
+import { byFieldName, selectionSetGraphQL, selectionSetList, type Fragments } from './selection';
+
+export type Headers = Record<string, string | string[]>;
+
+/** The ctx a pipeline resolver gets (stash, prev and result are the engine's). */
+export interface ResolverContext {
+  arguments: Record<string, unknown>;
+  identity: unknown;
+  source: unknown;
+  request: { headers: Headers; domainName: null };
+  info: {
+    fieldName: string;
+    parentTypeName: string;
+    variables: Record<string, unknown>;
+    selectionSetList: string[];
+    selectionSetGraphQL: string;
+  };
+  env: Record<string, string>;
+}
+
+export interface ResolverError {
+  message: string;
+  errorType: string | null;
+  data: unknown;
+  errorInfo: unknown;
+}
+
+export interface Invalidation {
+  subscriptionField: string;
+  payload: Record<string, unknown>;
+}
+
+/** What running one field's pipeline produced. */
+export interface ResolverOutcome {
+  data: unknown;
+  errors: ResolverError[];
+  invalidations: Invalidation[];
+  subscriptionFilter: unknown;
+  subscriptionInvalidationFilter: unknown;
+}
+
+export type RunResolver = (typeName: string, fieldName: string, context: ResolverContext) => Promise<ResolverOutcome>;
+
+/** A mutation result for subscribers: only what the mutation selected, keyed by field name. */
+export interface MutationPublication {
+  mutationField: string;
+  result: unknown;
+  selectionSet: SelectionSetNode | undefined;
+  fragments: Fragments;
+  subscriptionFields: string[];
+}
+
+export interface GraphQLRequest {
+  query: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  caller: Caller;
+  identity: unknown;
+  headers: Headers;
+}
+
+export interface GraphQLResponse {
+  data: Record<string, unknown> | null;
+  errors?: AppSyncError[];
+}
+
+export type PreparedSubscription =
+  | {
+      ok: true;
+      fieldName: string;
+      arguments: Record<string, unknown>;
+      document: DocumentNode;
+      operation: OperationDefinitionNode;
+      field: FieldNode;
+      variables: Record<string, unknown>;
+      subscriptionFilter: unknown;
+      subscriptionInvalidationFilter: unknown;
+    }
+  | { ok: false; errors: Array<{ message: string; errorType?: string | null; path?: unknown; locations?: unknown }> };
+
+export interface GraphQLApiOptions {
+  schema: GraphQLSchema;
+  /** "Type.field" of every field that has a resolver; other root fields resolve to null. */
+  resolverFields: ReadonlySet<string>;
+  runResolver: RunResolver;
+  env: Record<string, string>;
+  onMutation?(publication: MutationPublication): void;
+  onInvalidate?(invalidation: Invalidation): void;
+}
+
+interface RequestState {
+  caller: Caller;
+  identity: unknown;
+  headers: Headers;
+  variables: Record<string, unknown>;
+  fragments: Fragments;
+  appended: AppSyncError[];
+  invalidations: Invalidation[];
+  outcomes: Map<string, { arguments: Record<string, unknown>; outcome: ResolverOutcome }>;
+}
+
+type Parsed =
+  | { ok: true; document: DocumentNode; operation: OperationDefinitionNode; variables: Record<string, unknown>; fragments: Fragments }
+  | { ok: false; errors: AppSyncError[] };
+
+export interface GraphQLApi {
+  execute(request: GraphQLRequest): Promise<GraphQLResponse>;
+  prepareSubscription(request: GraphQLRequest): Promise<PreparedSubscription>;
+}
+
+export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
+  const { schema } = options;
+  const feeds = subscriptionsByMutation(schema);
+  const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+
+  function parseRequest(request: GraphQLRequest): Parsed {
+    if (typeof request.query !== 'string') {
+      return { ok: false, errors: [{ path: null, locations: [], message: 'Invalid query: the request has no query string' }] };
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(request.query);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { ok: false, errors: [formatSyntaxError(error)] };
+      throw error;
+    }
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return { ok: false, errors: invalid.map((e) => formatValidationError(e, document)) };
+    const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) {
+      return { ok: false, errors: [{ path: null, locations: [], message: 'Unable to identify the operation to run' }] };
+    }
+    const variables = request.variables && typeof request.variables === 'object' ? (request.variables as Record<string, unknown>) : {};
+    const fragments: Fragments = {};
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    return { ok: true, document, operation, variables, fragments };
+  }
+
+  const resolveField: GraphQLFieldResolver<unknown, RequestState> = async (source, args, state, info) => {
+    const field = info.parentType.getFields()[info.fieldName];
+    if (field && !isAuthorized(info.parentType, field, state.caller)) {
+      throw new FieldError(unauthorizedMessage(info.parentType.name, info.fieldName), 'Unauthorized');
+    }
+    if (!rootTypes.has(info.parentType.name)) {
+      // Nested fields read the parent's value, as AppSync does without a resolver.
+      return source && typeof source === 'object' ? (source as Record<string, unknown>)[info.fieldName] : null;
+    }
+    if (!options.resolverFields.has(`${info.parentType.name}.${info.fieldName}`)) return null;
+    const fieldNode = info.fieldNodes[0];
+    const context: ResolverContext = {
+      arguments: args,
+      identity: state.identity,
+      source: source ?? null,
+      request: { headers: state.headers, domainName: null },
+      info: {
+        fieldName: info.fieldName,
+        parentTypeName: info.parentType.name,
+        variables: state.variables,
+        selectionSetList: selectionSetList(fieldNode?.selectionSet, state.fragments),
+        selectionSetGraphQL: selectionSetGraphQL(fieldNode?.selectionSet, state.fragments),
+      },
+      env: options.env,
+    };
+    const outcome = await options.runResolver(info.parentType.name, info.fieldName, context);
+    state.outcomes.set(fieldNode?.alias?.value ?? info.fieldName, { arguments: args, outcome });
+    state.invalidations.push(...outcome.invalidations);
+    const [first, ...rest] = outcome.errors;
+    if (first && (outcome.data === null || outcome.data === undefined)) {
+      // The field fails with the first error; appended ones are listed beside it.
+      for (const e of rest) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
+      throw new FieldError(first.message, first.errorType, first.data ?? null, first.errorInfo ?? null);
+    }
+    for (const e of outcome.errors) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
+    return outcome.data;
+  };
+
+  async function run(request: GraphQLRequest, parsed: Extract<Parsed, { ok: true }>): Promise<{ response: GraphQLResponse; state: RequestState }> {
+    const state: RequestState = {
+      caller: request.caller,
+      identity: request.identity,
+      headers: request.headers,
+      variables: parsed.variables,
+      fragments: parsed.fragments,
+      appended: [],
+      invalidations: [],
+      outcomes: new Map(),
+    };
+    const result = await execute({
+      schema,
+      document: parsed.document,
+      operationName: parsed.operation.name?.value,
+      variableValues: parsed.variables,
+      contextValue: state,
+      fieldResolver: resolveField,
+    });
+    if (!('data' in result) || result.data === undefined) {
+      // Variables that do not coerce fail the whole request, like validation.
+      return { response: { data: null, errors: (result.errors ?? []).map(formatVariableError) }, state };
+    }
+    const fieldErrors = (result.errors ?? []).map(formatExecutionError);
+    const errors = [...fieldErrors, ...state.appended];
+    const data = (result.data ?? null) as Record<string, unknown> | null;
+    return { response: errors.length > 0 ? { data, errors } : { data }, state };
+  }
+
+  return {
+    async execute(request) {
+      const parsed = parseRequest(request);
+      if (!parsed.ok) return { data: null, errors: parsed.errors };
+      const { response, state } = await run(request, parsed);
+      if (parsed.operation.operation === 'mutation' && response.data) {
+        for (const selection of parsed.operation.selectionSet.selections) {
+          if (selection.kind !== Kind.FIELD) continue;
+          const subscriptionFields = feeds.get(selection.name.value);
+          const value = response.data[selection.alias?.value ?? selection.name.value];
+          if (!subscriptionFields || value === null || value === undefined) continue;
+          options.onMutation?.({
+            mutationField: selection.name.value,
+            result: byFieldName(selection.selectionSet, value, parsed.fragments),
+            selectionSet: selection.selectionSet,
+            fragments: parsed.fragments,
+            subscriptionFields,
+          });
+        }
+      }
+      for (const invalidation of state.invalidations) options.onInvalidate?.(invalidation);
+      return response;
+    },
+
+    async prepareSubscription(request) {
+      const parsed = parseRequest(request);
+      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      if (parsed.operation.operation !== 'subscription') {
+        return {
+          ok: false,
+          errors: [{ errorType: 'UnsupportedOperation', message: `${parsed.operation.operation} not supported through the realtime channel` }],
+        };
+      }
+      const [field, ...more] = parsed.operation.selectionSet.selections;
+      if (!field || field.kind !== Kind.FIELD || more.length > 0) {
+        return { ok: false, errors: [{ errorType: 'UnsupportedOperation', message: 'A subscription must select exactly one root field' }] };
+      }
+      // Running the subscription field once checks the directives and runs its resolver
+      // (membership check, filters), exactly as for a query.
+      const { response, state } = await run(request, parsed);
+      if (response.errors && response.errors.length > 0) return { ok: false, errors: response.errors };
+      const ran = state.outcomes.get(field.alias?.value ?? field.name.value);
+      return {
+        ok: true,
+        fieldName: field.name.value,
+        arguments: ran?.arguments ?? {},
+        document: parsed.document,
+        operation: parsed.operation,
+        field,
+        variables: parsed.variables,
+        subscriptionFilter: ran?.outcome.subscriptionFilter ?? null,
+        subscriptionInvalidationFilter: ran?.outcome.subscriptionInvalidationFilter ?? null,
+      };
+    },
+  };
+}
+
+function pathOf(path: { prev: unknown; key: string | number } | undefined): Array<string | number> {
+  const keys: Array<string | number> = [];
+  let p = path as { prev?: unknown; key: string | number } | undefined;
+  while (p) {
+    keys.unshift(p.key);
+    p = p.prev as typeof p;
+  }
+  return keys;
+}
+
+function appendedError(e: ResolverError, path: Array<string | number>, node: FieldNode | undefined): AppSyncError {
+  return {
+    path,
+    data: e.data ?? null,
+    errorType: e.errorType ?? null,
+    errorInfo: e.errorInfo ?? null,
+    locations: node?.loc ? toLocations([{ line: node.loc.startToken.line, column: node.loc.startToken.column }]) : [],
+    message: e.message,
+  };
+}
+
+function formatExecutionError(error: GraphQLError): AppSyncError {
+  if (error.originalError instanceof ScalarSerializationError) {
+    // graphql-java's wording: "Can't serialize value (/a/b) : Unable to serialize ..."
+    const formatted = formatFieldError(error);
+    const at = formatted.path.map((k) => (typeof k === 'number' ? `[${k}]` : `/${k}`)).join('');
+    return { ...formatted, message: `Can't serialize value (${at}) : ${error.originalError.message}` };
+  }
+  return formatFieldError(error);
+}
