@@ -1,0 +1,21 @@
+/**
+ * Mutation.removeMember: Admins (who must be members of the room) and operators end another
+ * user's membership; that user's subscriptions to the room end.
+ * Pipeline: requireMembership (BatchGetItem) -> removeMembership (DeleteItem).
+ */
+import type { Context } from '@aws-appsync/utils';
+import type { MutationRemoveMemberArgs } from './generated/graphql';
+import { invalidateRoomSubscriptions } from './lib/invalidate';
+import type { ChatStash } from './lib/stash';
+import { requireUlid, requireUserId } from './lib/validate';
+
+export function request(ctx: Context<MutationRemoveMemberArgs, ChatStash>) {
+  requireUlid('roomId', ctx.args.roomId);
+  ctx.stash.memberUserId = requireUserId(ctx.args.userId);
+  return {};
+}
+
+export function response(ctx: Context<MutationRemoveMemberArgs, ChatStash>) {
+  invalidateRoomSubscriptions(ctx.args.roomId, ctx.stash.memberUserId!);
+  return ctx.prev.result;
+}

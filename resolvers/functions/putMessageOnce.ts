@@ -1,0 +1,73 @@
+/**
+ * Pipeline step of sendMessage, idempotent per (room, sender, clientMessageId).
+ * Data source: chatTable, TransactWriteItems:
+ *   1. PutItem send record SEND#<sub>#<clientMessageId>, only if absent, returning the stored
+ *      record when the condition fails (returnValuesOnConditionCheckFailure);
+ *   2. PutItem the message MSG#<ulid>, only if absent.
+ * DynamoDB runs the two atomically, so of any number of retries, concurrent or not, exactly one
+ * stores a message. A retry finds the send record and returns the message it recorded.
+ * A retry racing an unfinished first attempt (TransactionConflict) gets Conflict and may retry.
+ * Result: the Message.
+ */
+import { util } from '@aws-appsync/utils';
+import type { Context, DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import type { Message, MutationSendMessageArgs } from '../generated/graphql';
+import { conflict, dataSourceError } from '../lib/errors';
+import type { SendRecordItem } from '../lib/items';
+import { toMessage } from '../lib/items';
+import { messageKey, sendRecordKey } from '../lib/keys';
+import type { ChatStash } from '../lib/stash';
+
+export const TRANSACTION_CANCELED = 'DynamoDB:TransactionCanceledException';
+
+type CancellationReason = { type?: string; message?: string; item?: SendRecordItem | null } | null;
+
+export function request(ctx: Context<MutationSendMessageArgs, ChatStash>): DynamoDBTransactWriteItemsRequest {
+  const table = ctx.env.TABLE_NAME;
+  const message = ctx.stash.message!;
+  const clientMessageId = ctx.stash.clientMessageId!;
+  const stored = {
+    roomId: message.roomId,
+    id: message.id,
+    senderId: message.senderId,
+    sender: message.sender,
+    content: message.content,
+    createdAt: message.createdAt,
+    deleted: false,
+  };
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues(sendRecordKey(message.roomId, message.senderId, clientMessageId)),
+        attributeValues: util.dynamodb.toMapValues({ ...stored, clientMessageId }),
+        condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: true },
+      },
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues(messageKey(message.roomId, message.id)),
+        attributeValues: util.dynamodb.toMapValues({ ...stored, clientMessageId }),
+        condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: false },
+      },
+    ],
+  };
+}
+
+export function response(ctx: Context<MutationSendMessageArgs, ChatStash>): Message {
+  if (ctx.error) {
+    const reasons: CancellationReason[] = ctx.result?.cancellationReasons ?? [];
+    const sendRecord = reasons[0];
+    if (ctx.error.type === TRANSACTION_CANCELED && sendRecord && sendRecord.type === 'ConditionalCheckFailed' && sendRecord.item) {
+      // A retry: the first attempt stored the message; return it and store nothing.
+      return toMessage(sendRecord.item);
+    }
+    if (reasons.some((reason) => reason !== null && reason.type === 'TransactionConflict')) {
+      conflict('A message with this clientMessageId is being stored by another request; retry');
+    }
+    dataSourceError(ctx.error);
+  }
+  return ctx.stash.message!;
+}

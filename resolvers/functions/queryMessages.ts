@@ -1,0 +1,42 @@
+/**
+ * Pipeline step of listMessages: one page of a room's messages, newest first (ULID sort keys
+ * order by time). nextToken is AppSync's own opaque (encrypted) pagination token.
+ * Data source: chatTable, Query (PK = ROOM#<roomId>, begins_with(SK, "MSG#"), scanIndexForward false).
+ * Result: MessagePage.
+ */
+import { util } from '@aws-appsync/utils';
+import type { Context, DynamoDBQueryRequest } from '@aws-appsync/utils';
+import type { MessagePage, QueryListMessagesArgs } from '../generated/graphql';
+import { dataSourceError } from '../lib/errors';
+import type { MessageItem } from '../lib/items';
+import { toMessage } from '../lib/items';
+import { MESSAGE_SK_PREFIX, roomPartition } from '../lib/keys';
+import type { ChatStash } from '../lib/stash';
+
+export function request(ctx: Context<QueryListMessagesArgs, ChatStash>): DynamoDBQueryRequest {
+  const query: DynamoDBQueryRequest = {
+    operation: 'Query',
+    query: {
+      expression: '#pk = :pk AND begins_with(#sk, :sk)',
+      expressionNames: { '#pk': 'PK', '#sk': 'SK' },
+      expressionValues: util.dynamodb.toMapValues({
+        ':pk': roomPartition(ctx.args.roomId),
+        ':sk': MESSAGE_SK_PREFIX,
+      }),
+    },
+    scanIndexForward: false,
+    limit: ctx.stash.limit,
+  };
+  if (ctx.args.nextToken) {
+    query.nextToken = ctx.args.nextToken;
+  }
+  return query;
+}
+
+export function response(ctx: Context<QueryListMessagesArgs, ChatStash>): MessagePage {
+  if (ctx.error) {
+    dataSourceError(ctx.error);
+  }
+  const items: MessageItem[] = ctx.result.items ?? [];
+  return { items: items.map((item) => toMessage(item)), nextToken: ctx.result.nextToken ?? null };
+}

@@ -1,0 +1,37 @@
+/**
+ * The stable errorTypes of the chat API and one raiser per type. util.error stops the handler
+ * (and the pipeline), so each raiser returns never.
+ */
+import { util } from '@aws-appsync/utils';
+
+export const ERROR_TYPES = {
+  validation: 'ValidationError',
+  notFound: 'NotFound',
+  unauthorized: 'Unauthorized',
+  conflict: 'Conflict',
+} as const;
+
+/** Bad arguments: nothing was read or written. */
+export function validationError(message: string): never {
+  return util.error(message, ERROR_TYPES.validation);
+}
+
+/** The room or message does not exist. */
+export function notFound(message: string): never {
+  return util.error(message, ERROR_TYPES.notFound);
+}
+
+/** The caller is not a member, not the owner, or not allowed. */
+export function unauthorized(message: string): never {
+  return util.error(message, ERROR_TYPES.unauthorized);
+}
+
+/** The request conflicts with the stored state (e.g. editing a deleted message). */
+export function conflict(message: string): never {
+  return util.error(message, ERROR_TYPES.conflict);
+}
+
+/** A data-source error nobody expected: pass it on with its DynamoDB type. */
+export function dataSourceError(error: { message: string; type: string }): never {
+  return util.error(error.message, error.type);
+}

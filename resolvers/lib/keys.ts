@@ -1,0 +1,53 @@
+/**
+ * Key builders for the one chat table (PK/SK, GSI1PK/GSI1SK; see infra/table-definition.ts).
+ * Every resolver builds its keys here and nowhere else.
+ *
+ *   room          ROOM#<roomId> / META
+ *   membership    ROOM#<roomId> / MEMBER#<userId>   GSI1: USER#<userId> / ROOM#<roomId>
+ *   message       ROOM#<roomId> / MSG#<ulid>         (ULIDs sort by time)
+ *   send record   ROOM#<roomId> / SEND#<senderId>#<clientMessageId>   (sendMessage idempotency)
+ */
+
+export type TableKey = { PK: string; SK: string };
+export type MemberIndexKey = { GSI1PK: string; GSI1SK: string };
+
+export const ROOM_META_SK = 'META';
+export const MEMBER_SK_PREFIX = 'MEMBER#';
+export const MESSAGE_SK_PREFIX = 'MSG#';
+export const SEND_RECORD_SK_PREFIX = 'SEND#';
+
+/** Partition of everything that belongs to a room. */
+export function roomPartition(roomId: string): string {
+  return `ROOM#${roomId}`;
+}
+
+/** GSI1 partition of the rooms a user belongs to. */
+export function userPartition(userId: string): string {
+  return `USER#${userId}`;
+}
+
+export function roomKey(roomId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: ROOM_META_SK };
+}
+
+export function memberSortKey(userId: string): string {
+  return `${MEMBER_SK_PREFIX}${userId}`;
+}
+
+export function memberKey(roomId: string, userId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: memberSortKey(userId) };
+}
+
+/** GSI1 attributes of a membership item, so "my rooms" is one query. */
+export function memberIndexKey(roomId: string, userId: string): MemberIndexKey {
+  return { GSI1PK: userPartition(userId), GSI1SK: roomPartition(roomId) };
+}
+
+export function messageKey(roomId: string, messageId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${MESSAGE_SK_PREFIX}${messageId}` };
+}
+
+/** One record per (room, sender, clientMessageId): a retried sendMessage finds it. */
+export function sendRecordKey(roomId: string, senderId: string, clientMessageId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${SEND_RECORD_SK_PREFIX}${senderId}#${clientMessageId}` };
+}

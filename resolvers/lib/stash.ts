@@ -1,0 +1,24 @@
+/**
+ * What the before handlers and pipeline functions leave in ctx.stash for the later steps.
+ * Server-made values (ids, timestamps) are made once in the before handler and stashed, so
+ * every step of one request sees the same values.
+ */
+import type { Message, Room } from '../generated/graphql';
+
+export type ChatStash = {
+  /** The room of a room-scoped request; set by requireMembership and requireRoom. */
+  room?: Room;
+  /** createRoom: the room to create. */
+  newRoom?: Room;
+  /** The server time of this request (util.time.nowISO8601()). */
+  now?: string;
+  /** leaveRoom / removeMember: whose membership ends. */
+  memberUserId?: string;
+  /** sendMessage: the message to store if this clientMessageId is new. */
+  message?: Message;
+  clientMessageId?: string;
+  /** deleteMessage: Admins and operators may delete any message of the room. */
+  canDeleteAny?: boolean;
+  /** listMessages: the page size. */
+  limit?: number;
+};
