@@ -1,0 +1,153 @@
+/**
+ * The `ws` adapter: serves AppSync's realtime protocol on an HTTP(S) server's upgrade path and
+ * hands every socket to a RealtimeConnection. Nothing protocol-specific happens here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { RealtimeBackend, RealtimeLogger } from './backend';
+import { silentLogger } from './backend';
+import { connectionErrors } from './errors';
+import { GRAPHQL_WS_PROTOCOL, readHandshake } from './handshake';
+import type { SubscriptionHub } from './hub';
+import { RealtimeConnection, refuseConnection, type ConnectionTransport, type RealtimeLimits, type Timers } from './protocol';
+
+/** An http.Server or https.Server (the twin may serve both on one port). */
+export interface UpgradeSource {
+  on(event: 'upgrade', listener: (request: IncomingMessage, socket: Duplex, head: Buffer) => void): unknown;
+  off(event: 'upgrade', listener: (request: IncomingMessage, socket: Duplex, head: Buffer) => void): unknown;
+  listenerCount(event: 'upgrade'): number;
+}
+
+export interface AttachRealtimeOptions {
+  backend: RealtimeBackend;
+  hub: SubscriptionHub;
+  /** The upgrade path; AppSync custom domains and Amplify use /graphql/realtime. */
+  path?: string;
+  logger?: RealtimeLogger;
+  limits?: Partial<RealtimeLimits>;
+  timers?: Timers;
+  /** How long close() lets clients answer the close handshake before cutting sockets. */
+  closeTimeoutMs?: number;
+  /** Largest client frame accepted, in bytes. */
+  maxIncomingFrameBytes?: number;
+}
+
+export interface RealtimeServer {
+  readonly connectionCount: number;
+  /** Stops accepting sockets, closes every open one, and resolves when all are gone. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_REALTIME_PATH = '/graphql/realtime';
+
+const CLOSE_GOING_AWAY = 1001;
+
+function transportFor(socket: WebSocket): ConnectionTransport {
+  return {
+    send(text) {
+      if (socket.readyState === socket.OPEN) socket.send(text);
+    },
+    close(code, reason) {
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+    },
+  };
+}
+
+export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options: AttachRealtimeOptions): RealtimeServer {
+  const sources = Array.isArray(servers) ? servers : [servers];
+  const path = options.path ?? DEFAULT_REALTIME_PATH;
+  const logger = options.logger ?? silentLogger;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 2000;
+  const open = new Map<WebSocket, RealtimeConnection | null>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxIncomingFrameBytes ?? 1024 * 1024,
+    // AppSync's protocol is graphql-ws. Without it no subprotocol is selected and the socket is
+    // told so with connection_error (see onConnection).
+    handleProtocols: (protocols) => (protocols.has(GRAPHQL_WS_PROTOCOL) ? GRAPHQL_WS_PROTOCOL : false),
+  });
+
+  function onConnection(socket: WebSocket, request: IncomingMessage): void {
+    const handshake = readHandshake(request);
+    const transport = transportFor(socket);
+    socket.on('error', (error) => logger.warn({ err: error }, 'realtime socket error'));
+    if (!handshake.offersGraphqlWs) {
+      open.set(socket, null);
+      socket.once('close', () => open.delete(socket));
+      refuseConnection(transport, connectionErrors.subProtocolNotSupported());
+      return;
+    }
+    const connection = new RealtimeConnection({
+      connectionId: randomUUID(),
+      transport,
+      backend: options.backend,
+      hub: options.hub,
+      header: handshake.header,
+      sourceIp: handshake.sourceIp,
+      logger,
+      timers: options.timers,
+      limits: options.limits,
+    });
+    open.set(socket, connection);
+    logger.debug(
+      { connectionId: connection.connectionId, headerSource: handshake.headerSource, sourceIp: handshake.sourceIp },
+      'realtime connection opened',
+    );
+    socket.on('message', (data, isBinary) => {
+      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+      if (isBinary) logger.debug({ connectionId: connection.connectionId }, 'realtime binary frame read as text');
+      connection.receive(text).catch((error: unknown) => {
+        logger.error({ err: error, connectionId: connection.connectionId }, 'realtime frame handling failed');
+      });
+    });
+    socket.once('close', () => {
+      connection.closed();
+      open.delete(socket);
+      logger.debug({ connectionId: connection.connectionId }, 'realtime connection closed');
+    });
+  }
+
+  const listeners = sources.map((source) => {
+    const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+      const pathname = new URL(request.url ?? '/', 'http://realtime.invalid').pathname;
+      if (pathname !== path) {
+        // Other upgrade handlers may own other paths; refuse only when nobody else listens.
+        if (source.listenerCount('upgrade') === 1) {
+          socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        }
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request));
+    };
+    source.on('upgrade', onUpgrade);
+    return { source, onUpgrade };
+  });
+
+  return {
+    get connectionCount() {
+      return open.size;
+    },
+    async close() {
+      for (const { source, onUpgrade } of listeners) source.off('upgrade', onUpgrade);
+      const sockets = [...open.keys()];
+      await Promise.all(
+        sockets.map(
+          (socket) =>
+            new Promise<void>((resolve) => {
+              if (socket.readyState === socket.CLOSED) return resolve();
+              socket.once('close', () => resolve());
+              // A client that never answers the close handshake is cut off.
+              const timer = setTimeout(() => socket.terminate(), closeTimeoutMs);
+              socket.once('close', () => clearTimeout(timer));
+              const connection = open.get(socket);
+              if (connection) connection.end(CLOSE_GOING_AWAY, 'Server shutting down');
+              else socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
+            }),
+        ),
+      );
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
