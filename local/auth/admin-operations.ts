@@ -1,0 +1,132 @@
+// The administrative side of the Cognito API (IAM-signed calls): users and groups.
+import { randomBytes } from 'node:crypto';
+import { CognitoError } from './cognito-error';
+import { userAttributesOf } from './auth-flows';
+import { assertPoolId, attributeList, optionalString, requiredString, type RequestInput } from './request-input';
+import type { PoolGroup, PoolUser, UserPool } from './user-pool';
+
+type Answer = Record<string, unknown>;
+
+/** AWS JSON protocol timestamps are epoch seconds. */
+const seconds = (ms: number): number => ms / 1000;
+
+function userType(user: PoolUser): Answer {
+  return {
+    Username: user.username,
+    Attributes: userAttributesOf(user),
+    UserCreateDate: seconds(user.createdAt),
+    UserLastModifiedDate: seconds(user.updatedAt),
+    Enabled: user.enabled,
+    UserStatus: user.status,
+  };
+}
+
+function groupType(pool: UserPool, group: PoolGroup): Answer {
+  return {
+    GroupName: group.name,
+    UserPoolId: pool.poolId,
+    ...(group.description !== undefined ? { Description: group.description } : {}),
+    ...(group.precedence !== undefined ? { Precedence: group.precedence } : {}),
+    LastModifiedDate: seconds(group.updatedAt),
+    CreationDate: seconds(group.createdAt),
+  };
+}
+
+/** A temporary password that meets the default policy, for AdminCreateUser without one. */
+function temporaryPassword(): string {
+  return `Tmp#${randomBytes(9).toString('base64url')}1a`;
+}
+
+export async function adminCreateUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const user = pool.createUser({
+    username: requiredString(input, 'Username'),
+    password: optionalString(input, 'TemporaryPassword') ?? temporaryPassword(),
+    attributes: attributeList(input, 'UserAttributes'),
+    status: 'FORCE_CHANGE_PASSWORD',
+  });
+  return { User: userType(user) };
+}
+
+export async function adminSetUserPassword(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.setPassword(requiredString(input, 'Username'), requiredString(input, 'Password'), input.Permanent === true);
+  return {};
+}
+
+export async function adminGetUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const user = pool.getUser(requiredString(input, 'Username'));
+  const { Attributes, ...rest } = userType(user);
+  return { ...rest, UserAttributes: Attributes };
+}
+
+export async function adminDeleteUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.deleteUser(requiredString(input, 'Username'));
+  return {};
+}
+
+export async function adminConfirmSignUp(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const username = requiredString(input, 'Username');
+  if (pool.getUser(username).status !== 'UNCONFIRMED') {
+    throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${pool.getUser(username).status}`);
+  }
+  pool.confirmUser(username);
+  return {};
+}
+
+export async function adminAddUserToGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.addUserToGroup(requiredString(input, 'Username'), requiredString(input, 'GroupName'));
+  return {};
+}
+
+export async function adminRemoveUserFromGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.removeUserFromGroup(requiredString(input, 'Username'), requiredString(input, 'GroupName'));
+  return {};
+}
+
+export async function adminListGroupsForUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const user = pool.getUser(requiredString(input, 'Username'));
+  return { Groups: user.groups.map((name) => groupType(pool, pool.getGroup(name))) };
+}
+
+export async function createGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const precedence = typeof input.Precedence === 'number' ? input.Precedence : undefined;
+  const group = pool.createGroup(requiredString(input, 'GroupName'), optionalString(input, 'Description'), precedence);
+  return { Group: groupType(pool, group) };
+}
+
+export async function listGroups(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  return { Groups: pool.listGroups().map((group) => groupType(pool, group)) };
+}
+
+/** ListUsers Filter: `attribute = "value"` or `attribute ^= "prefix"`. */
+function userFilter(filter: string | undefined): (user: PoolUser) => boolean {
+  if (!filter) return () => true;
+  const match = /^\s*([\w:]+)\s*(=|\^=)\s*"(.*)"\s*$/.exec(filter);
+  if (!match) throw new CognitoError('InvalidParameterException', 'Error while parsing filter.');
+  const [, attribute, operator, wanted] = match;
+  return (user) => {
+    const value = attribute === 'username' ? user.username : attribute === 'sub' ? user.sub : user.attributes[attribute];
+    if (value === undefined) return false;
+    return operator === '=' ? value === wanted : value.startsWith(wanted);
+  };
+}
+
+export async function listUsers(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const keep = userFilter(optionalString(input, 'Filter'));
+  return { Users: pool.listUsers().filter(keep).map(userType) };
+}
+
+export async function listUsersInGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  return { Users: pool.usersInGroup(requiredString(input, 'GroupName')).map(userType) };
+}
