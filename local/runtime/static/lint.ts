@@ -58,7 +58,8 @@ export function lint(code: string): LintFinding[] {
   return messages
     .filter((m) => m.severity === 2)
     .map((m) => {
-      const column0 = m.column - 1;
+      // Rule findings carry 1-based columns; a parse failure carries typescript-estree's 0-based one.
+      const column0 = m.fatal ? m.column : m.column - 1;
       let length = -1;
       if (source && m.endLine !== undefined && m.endColumn !== undefined) {
         const start = source.getIndexFromLoc({ line: m.line, column: column0 });
