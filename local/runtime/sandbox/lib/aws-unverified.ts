@@ -1,0 +1,73 @@
+/**
+ * Every behaviour the reference marks UNVERIFIED on AWS, decided once here. Each constant says
+ * what we chose and why; the code elsewhere reads these instead of deciding again.
+ */
+
+/**
+ * Map values that are `undefined` are omitted by util.dynamodb.toMap/toMapValues/toDynamoDB and
+ * by every module helper (JSON has no undefined, and AWS receives resolver values as JSON).
+ */
+export const OMIT_UNDEFINED_MAP_VALUES = true;
+
+/** `util.dynamodb.toDynamoDB(undefined)` returns null (same as the typed single-value helpers). */
+export const TO_DYNAMODB_UNDEFINED_RESULT = null;
+
+/**
+ * The module-level `toNumberSet` returns numbers, like the Verified-AWS util.dynamodb.toNumberSet
+ * (the npm doc comment shows strings; reference D4).
+ */
+export const MODULE_NUMBER_SET_AS_NUMBERS = true;
+
+/**
+ * Condition/filter objects built by the dynamodb module omit an empty `expressionValues` map
+ * (DynamoDB rejects an empty ExpressionAttributeValues; e.g. `{id: {attributeExists: false}}`).
+ * util.transform strings keep `"expressionValues":{}` as AWS samples show they do.
+ */
+export const MODULE_OMIT_EMPTY_EXPRESSION_VALUES = true;
+
+/** Value placeholders inside and/or/not branches get a prefix: `:and_0_title_eq`, `:not_title_eq`. */
+export const BRANCH_VALUE_PREFIX_SEPARATOR = '_';
+
+/** Update expressions: `operations.remove()` becomes `REMOVE #expName_N`, after all SET clauses. */
+export const UPDATE_REMOVE_KEYWORD = 'REMOVE';
+
+/** `operations.increment()` / `decrement()` without an argument step by 1. */
+export const DEFAULT_INCREMENT_BY = 1;
+
+/** Marker produced by `operations.updateListItem(value, index)`. */
+export const OPERATION_UPDATE_LIST_ITEM = 'OPERATION_UPDATE_LIST_ITEM';
+/** Marker produced by `operations.remove()`. */
+export const OPERATION_REMOVE = 'OPERATION_REMOVE';
+
+/**
+ * Transaction conditions carry no `returnValuesOnConditionCheckFailure` unless the caller set
+ * one; the data source applies AWS's documented default (true).
+ */
+export const TRANSACT_CONDITION_ADD_RETURN_VALUES_DEFAULT = false;
+
+/** util.error and util.appendError share the "non-string arguments make it a no-op" rule. */
+export const APPEND_ERROR_IGNORES_NON_STRING_ARGS = true;
+
+/** util.escapeJavaScript follows Apache Commons Lang 3 escapeEcmaScript (what AppSync's VTL used). */
+export const ESCAPE_JAVASCRIPT_FLAVOUR = 'commons-lang3-ecmascript';
+
+/** util.math.randomWithinRange(start, end) includes both ends. */
+export const RANDOM_WITHIN_RANGE_INCLUDES_END = true;
+
+/** toSubscriptionFilter drops ignoredFields at every nesting level, not only at the top. */
+export const IGNORED_FIELDS_AT_EVERY_LEVEL = true;
+
+/** errorType of the error raised when an enhanced filter breaks AWS's documented limits. */
+export const SUBSCRIPTION_FILTER_ERROR_TYPE = 'InvalidSubscriptionFilterError';
+
+/** errorType when more than five unique extensions.invalidateSubscriptions calls are made. */
+export const INVALIDATION_LIMIT_ERROR_TYPE = 'LimitExceededError';
+
+/** errorType when util.http.addResponseHeader breaks the header rules. */
+export const RESPONSE_HEADER_ERROR_TYPE = 'InvalidResponseHeaderError';
+
+/** runtime.earlyReturn() with no argument returns null as the handler's result. */
+export const EARLY_RETURN_DEFAULT_VALUE = null;
+
+/** util.authType() for Lambda authorization (the other four strings are documented). */
+export const LAMBDA_AUTH_TYPE = 'Lambda Authorization';
