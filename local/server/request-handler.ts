@@ -1,0 +1,172 @@
+/**
+ * The twin's HTTP routes: POST /graphql in AppSync's shapes, CORS preflight, the Cognito API
+ * (x-amz-target POSTs and the JWKS GETs), and the placeholder pages. WebSocket upgrades on
+ * /graphql/realtime are handled by local/realtime, attached to the same servers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLApi, Headers } from '../graphql/api';
+import type { LocalCredentials } from '../auth/local-credentials';
+import type { UserPool } from '../auth/user-pool';
+import { authenticateHttpRequest } from './http-auth';
+import { placeholderPage } from './placeholder-pages';
+
+/** AppSync's values (seen on real responses). */
+export const EXPOSE_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version';
+export const ALLOW_HEADERS = 'Authorization,x-amz-user-agent,content-type,x-amz-date,x-amz-security-token,x-api-key,x-amz-content-sha256';
+
+/** Largest request body the twin reads (AppSync's request limit is far below this). */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Answers the request and returns true when it is a Cognito API or JWKS request. */
+export type CognitoRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+export interface RequestHandlerOptions {
+  api: GraphQLApi;
+  pool: UserPool;
+  credentials: LocalCredentials;
+  region: string;
+  /** The Cognito Identity Provider API (from local/auth). */
+  cognito: CognitoRoute;
+  log: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+}
+
+export interface TwinRequestHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Resolves when no request is being handled. */
+  idle(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new Error('Request body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+    'access-control-allow-origin': '*',
+    'access-control-expose-headers': EXPOSE_HEADERS,
+    'x-amzn-RequestId': randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, errorType: string, message: string): void {
+  sendJson(res, status, { errors: [{ errorType, message }] }, { 'x-amzn-ErrorType': errorType });
+}
+
+function sourceIpOf(req: IncomingMessage): string[] {
+  const forwarded = req.headers['x-forwarded-for'];
+  const chain = typeof forwarded === 'string' ? forwarded.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return [...chain, (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '')];
+}
+
+/** ctx.request.headers: the client's headers, except cookies (AppSync never exposes them). */
+function resolverHeaders(req: IncomingMessage): Headers {
+  const headers: Headers = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name === 'cookie' || value === undefined) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
+
+export function createRequestHandler(options: RequestHandlerOptions): TwinRequestHandler {
+  let inFlight = 0;
+  let waiters: Array<() => void> = [];
+  const done = () => {
+    inFlight -= 1;
+    if (inFlight === 0) {
+      for (const w of waiters) w();
+      waiters = [];
+    }
+  };
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const body = raw.toString('utf8');
+    const sourceIp = sourceIpOf(req);
+    const auth = await authenticateHttpRequest(
+      { method: req.method ?? 'POST', url: req.url ?? '/graphql', headers: req.headers, body, sourceIp },
+      options,
+    );
+    if (!auth.ok) return sendError(res, auth.status, auth.errorType, auth.message);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return sendError(res, 400, 'MalformedHttpRequestException', 'Unable to parse the JSON document.');
+    }
+    // AppSync does not batch: an array body is refused as a whole.
+    if (Array.isArray(parsed) || parsed === null || typeof parsed !== 'object') {
+      return sendError(res, 400, 'MalformedHttpRequestException', 'The request body must be a JSON object.');
+    }
+    const { query, variables, operationName } = parsed as Record<string, unknown>;
+    const response = await options.api.execute({
+      query,
+      variables,
+      operationName,
+      caller: auth.caller,
+      identity: auth.identity,
+      headers: resolverHeaders(req),
+    });
+    sendJson(res, 200, response);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://twin').pathname;
+    if (await options.cognito(req, res)) return;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(200, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET,POST,OPTIONS',
+        'access-control-allow-headers': ALLOW_HEADERS,
+        'access-control-expose-headers': EXPOSE_HEADERS,
+        'access-control-max-age': '86400',
+        'content-length': '0',
+      });
+      res.end();
+      return;
+    }
+    const body = await readBody(req);
+    if (path === '/graphql') {
+      if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
+      return graphql(req, res, body);
+    }
+    if (req.method === 'GET' && (path === '/' || path === '/console')) {
+      const html = placeholderPage(path === '/' ? 'Chat (local twin)' : 'Query console (local twin)', {
+        GraphQL: '/graphql',
+        Realtime: '/graphql/realtime',
+        Console: '/console',
+      });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+      res.end(html);
+      return;
+    }
+    sendError(res, 404, 'NotFoundException', `No route for ${req.method} ${path}`);
+  }
+
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    res.once('close', done);
+    route(req, res).catch((error: unknown) => {
+      options.log.error({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'InternalFailure', 'An internal failure occurred.');
+      else res.destroy();
+    });
+  }) as TwinRequestHandler;
+  handler.idle = () => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)));
+  return handler;
+}
