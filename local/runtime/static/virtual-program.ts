@@ -18,6 +18,9 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ESNext,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
+  // AppSync code is always an ES module, even one with no import or export: its top-level names
+  // must not merge with the standard library's globals.
+  moduleDetection: ts.ModuleDetectionKind.Force,
   lib: [...TS_LIB],
   types: [],
   // Imports stay unresolved: the rules only need the code's own declarations and the built-ins.

@@ -1,4 +1,5 @@
 import { buildSync } from 'esbuild';
+import appsyncPlugin from '@aws-appsync/eslint-plugin';
 import type { CodeError as SdkCodeError } from '@aws-sdk/client-appsync';
 import { checkCode, MAX_CODE_LENGTH, type CodeError } from '../../../local/runtime/static-check';
 
@@ -107,6 +108,7 @@ describe('checkCode refuses what AppSync refuses', () => {
       'no-disallowed-re-assignment', 'no-in-operator',
     ].map((name) => `@aws-appsync/${name}`);
     expect(recommended).toHaveLength(22);
+    expect(Object.keys(appsyncPlugin.configs?.recommended && 'rules' in appsyncPlugin.configs.recommended ? (appsyncPlugin.configs.recommended.rules ?? {}) : {}).sort()).toEqual([...recommended].sort());
     const tested = new Set(offences.map((o) => o.rule));
     expect(recommended.filter((rule) => !tested.has(rule))).toEqual([]);
   });
@@ -156,6 +158,17 @@ describe('checkCode refuses what AppSync refuses', () => {
       ['UNSUPPORTED_SYNTAX_TYPE', 2, 11],
       ['LINT_ERROR', 4, 1],
     ]);
+  });
+
+  it('counts lines and columns the same with CRLF line ends', () => {
+    const [error] = checkCode(withHandlers('const a = 1;', 'const re = /a+/;').replace(/\n/g, '\r\n'));
+    expect(error.location).toEqual({ line: 2, column: 12, span: 4 });
+  });
+
+  it('treats code without imports or exports as a module (no clash with built-in globals)', () => {
+    // As a script, this `var Object` would merge with the global ObjectConstructor and be flagged.
+    const errors = checkCode('var Object = { getOwnPropertyNames() { return []; } };\nconst k = Object.getOwnPropertyNames({});', { requireHandlers: false });
+    expect(errors).toEqual([]);
   });
 
   it('does not honour eslint-disable comments', () => {
