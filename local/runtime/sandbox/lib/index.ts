@@ -1,19 +1,31 @@
 // Entry point of the in-realm AppSync library: the engine bundles this file into each resolver's
-// vm context and calls createAppSyncModules once per context.
+// vm context and calls createAppSyncModules once per context. `currentRecord()` is the record of
+// the evaluation in progress; `currentAuthType()` is what util.authType() returns.
 import type { EvaluationRecord, HostBridge } from '../contract';
+import { createDynamoDBModule, type DynamoDBModule } from './dynamodb-module';
+import { createExtensions, type AppSyncExtensions } from './extensions/extensions';
 import { createRuntime, type AppSyncRuntime } from './runtime';
+import { createUtil, type AppSyncUtil } from './util/util';
 
 export interface AppSyncModules {
-  util: Record<string, unknown>;
+  util: AppSyncUtil;
   runtime: AppSyncRuntime;
-  extensions: Record<string, unknown>;
-  dynamodb: Record<string, unknown>;
+  extensions: AppSyncExtensions;
+  /** The `@aws-appsync/utils/dynamodb` module. */
+  dynamodb: DynamoDBModule;
 }
 
 export function createAppSyncModules(
-  _bridge: HostBridge,
-  _currentRecord: () => EvaluationRecord,
-  _currentAuthType: () => string,
+  bridge: HostBridge,
+  currentRecord: () => EvaluationRecord,
+  currentAuthType: () => string,
 ): AppSyncModules {
-  return { util: {}, runtime: createRuntime(), extensions: {}, dynamodb: {} };
+  return {
+    util: createUtil(bridge, currentRecord, currentAuthType),
+    runtime: createRuntime(),
+    extensions: createExtensions(currentRecord),
+    dynamodb: createDynamoDBModule(),
+  };
 }
+
+export { LAMBDA_AUTH_TYPE } from './aws-unverified';
