@@ -1,0 +1,24 @@
+// Every quota the local APPSYNC_JS runtime enforces, in one place.
+
+/** EvaluateCode / Resolver / FunctionConfiguration: code is a string of 1..32,768 characters. */
+export const CODE_MIN_LENGTH = 1;
+export const CODE_MAX_LENGTH = 32768;
+
+/** EvaluateCode: the context is a JSON string of 2..28,000 characters. */
+export const CONTEXT_MIN_LENGTH = 2;
+export const CONTEXT_MAX_LENGTH = 28000;
+
+/**
+ * Loop iterations (for-of / for-in bodies) one handler evaluation may run, counted across all
+ * loops of that evaluation. UNVERIFIED for APPSYNC_JS: the number is VTL's #foreach limit.
+ */
+export const MAX_LOOP_ITERATIONS = 1000;
+
+/** Wall-clock limit for one handler evaluation when the caller sets none. AWS documents none per handler. */
+export const DEFAULT_HANDLER_TIMEOUT_MS = 1000;
+
+/** Functions per pipeline resolver (AWS quota; the reference marks it not re-checked). */
+export const MAX_PIPELINE_FUNCTIONS = 10;
+
+/** Compiled code strings kept per process (least recently used are dropped). */
+export const COMPILED_CODE_CACHE_SIZE = 256;

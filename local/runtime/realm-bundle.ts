@@ -1,0 +1,34 @@
+// Bundles the in-realm code (realm-entry.ts and the AppSync library it imports) once per process
+// into a vm.Script whose completion value is the entry's exports.
+import path from 'node:path';
+import vm from 'node:vm';
+import { buildSync } from 'esbuild';
+import { BUNDLE_GLOBAL_NAME, type RealmApi, type RealmBridge, type RealmOptions } from './realm-protocol';
+
+export interface RealmEntryExports {
+  install(bridge: RealmBridge, options: RealmOptions): RealmApi;
+}
+
+/** The file name in-realm library frames show in stacks (never `code.js`, which is the resolver). */
+export const RUNTIME_FILE_NAME = 'appsync-runtime.js';
+
+let bundleScript: vm.Script | undefined;
+
+export function realmBundleScript(): vm.Script {
+  if (bundleScript === undefined) {
+    const built = buildSync({
+      entryPoints: [path.join(__dirname, 'realm-entry.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'neutral',
+      target: 'es2022',
+      globalName: BUNDLE_GLOBAL_NAME,
+      logLevel: 'silent',
+    });
+    const code = built.outputFiles[0].text;
+    // Wrapped in a function so the IIFE's `var` stays local instead of becoming a realm global.
+    bundleScript = new vm.Script(`(function () {\n${code}\nreturn ${BUNDLE_GLOBAL_NAME};\n})()`, { filename: RUNTIME_FILE_NAME });
+  }
+  return bundleScript;
+}

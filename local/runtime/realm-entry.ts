@@ -1,0 +1,364 @@
+// Runs INSIDE a resolver vm context: realm-bundle.ts bundles this file (with the in-realm AppSync
+// library) into a script, and realm.ts calls `install` once per context. It shapes the globals
+// like APPSYNC_JS, evaluates one handler per RUN_GLOBAL() call, and fingerprints the realm so the
+// host can throw away a context that a handler changed.
+//
+// Everything here uses intrinsics captured before resolver code ever runs, so a handler that
+// replaces JSON.stringify or Array.prototype.push cannot break the bookkeeping.
+import { createAppSyncModules } from './sandbox/lib/index';
+import { isSignal, type AppendedError, type EvaluationRecord } from './sandbox/contract';
+import { authTypeOfIdentity } from './auth-type';
+import { formatLogLine, type LogLevel } from './log-line';
+import { RUN_GLOBAL, type OutcomeKind, type RealmApi, type RealmBridge, type RealmOptions } from './realm-protocol';
+
+interface PendingEvaluation {
+  factory: (modules: unknown, loopTick: () => void) => Record<string, unknown>;
+  handlerName: string;
+  contextJson: string;
+  authType: string;
+}
+
+interface Snapshot {
+  target: object;
+  prototype: object | null;
+  extensible: boolean;
+  keys: PropertyKey[];
+  /** Per key: the data value, or the getter/setter pair for accessors; immutable keys hold a marker. */
+  values: unknown[];
+  accessor: boolean[];
+}
+
+/** Globals APPSYNC_JS does not offer (reference §2.4 "treat as unsupported", plus host escapes). */
+const REMOVED_GLOBALS = [
+  'Date', 'Promise', 'Set', 'Map', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Symbol',
+  'RegExp', 'Function', 'eval', 'Intl', 'Proxy', 'Reflect', 'Atomics', 'SharedArrayBuffer', 'WebAssembly',
+  'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+  'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'BigInt',
+  'parseInt', 'parseFloat', 'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape',
+  'unescape', 'AggregateError', 'Iterator', 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'setTimeout',
+  'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'require', 'process', 'Buffer',
+];
+
+/** Constructors that APPSYNC_JS rejects when called as functions (`String(x)` and friends). */
+const UNCALLABLE_CONSTRUCTORS = ['String', 'Number', 'Boolean'] as const;
+
+const IMMUTABLE = {};
+
+export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
+  const realm = globalThis as unknown as Record<string, unknown>;
+  const { parse, stringify } = JSON;
+  const ownKeys = Reflect.ownKeys;
+  const describe = Object.getOwnPropertyDescriptor;
+  const define = Object.defineProperty;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const isExtensible = Object.isExtensible;
+  const freeze = Object.freeze;
+  const hasOwn = Object.hasOwn;
+  const DateClass = Date;
+  const ErrorClass = Error;
+  const RangeErrorClass = RangeError;
+  const StringFunction = String;
+  const isArray = Array.isArray;
+  const iteratorSymbol: typeof Symbol.iterator = Symbol.iterator;
+  const objectAssign = Object.assign;
+  const objectCreate = Object.create;
+  const maxLoopIterations = options.maxLoopIterations;
+
+  let record: EvaluationRecord = newRecord();
+  let authType = '';
+  let requestId: string | undefined;
+  let iterations = 0;
+  let pending: PendingEvaluation | undefined;
+  let running = false;
+
+  const modules = createAppSyncModules(bridge, () => record, () => authType);
+
+  // Module namespaces are immutable in ESM; the objects behind them (util, ...) are not.
+  const nullPrototype = <T extends object>(entries: T): T => freeze(objectAssign(objectCreate(null) as T, entries));
+  const modulesByName = freeze({
+    '@aws-appsync/utils': nullPrototype({ util: modules.util, runtime: modules.runtime, extensions: modules.extensions }),
+    '@aws-appsync/utils/dynamodb': nullPrototype({ ...modules.dynamodb }),
+  });
+
+  const log = (level: LogLevel, args: unknown[]): void => {
+    requestId ??= bridge.randomUUID();
+    const parts: string[] = [];
+    for (let i = 0; i < args.length; i++) parts[i] = describeLogArgument(args[i]);
+    const line = formatLogLine(new DateClass(bridge.nowMs()).toISOString(), requestId, level, parts.join(' '));
+    record.logs[record.logs.length] = line;
+  };
+  const describeLogArgument = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    try {
+      const json = stringify(value);
+      return json === undefined ? StringFunction(value) : json;
+    } catch {
+      return StringFunction(value);
+    }
+  };
+
+  const loopTick = (): void => {
+    iterations += 1;
+    if (iterations > maxLoopIterations) {
+      throw new RangeErrorClass(`Loop iteration limit of ${maxLoopIterations} exceeded`);
+    }
+  };
+
+  shapeGlobals();
+  define(realm, RUN_GLOBAL, { value: run, writable: false, enumerable: false, configurable: false });
+  const snapshots = takeSnapshots();
+
+  return {
+    prepare(factory, handlerName, contextJson, evaluationAuthType) {
+      pending = { factory: factory as PendingEvaluation['factory'], handlerName, contextJson, authType: evaluationAuthType };
+    },
+  };
+
+  function shapeGlobals(): void {
+    realm.util = modules.util;
+    realm.runtime = modules.runtime;
+    realm.extensions = modules.extensions;
+    realm.console = {
+      log: (...args: unknown[]) => log('INFO', args),
+      error: (...args: unknown[]) => log('ERROR', args),
+    };
+    // AWS: JSON.parse answers "" instead of throwing on invalid input.
+    JSON.parse = function parseLikeAppSync(text: string, reviver?: (key: string, value: unknown) => unknown): unknown {
+      try {
+        return parse(text, reviver);
+      } catch {
+        return '';
+      }
+    };
+    for (const name of UNCALLABLE_CONSTRUCTORS) realm[name] = uncallable(name, realm[name] as object);
+    // `(() => {}).constructor` would otherwise still reach the Function constructor.
+    const functionPrototype = getPrototypeOf(function probe() {}) as { constructor: unknown };
+    functionPrototype.constructor = uncallable('Function', {});
+    delete (Object as { fromEntries?: unknown }).fromEntries;
+    for (const name of REMOVED_GLOBALS) delete realm[name];
+  }
+
+  /** A stand-in that throws like AWS when called but keeps the static helpers (Number.isNaN...). */
+  function uncallable(name: string, original: object): object {
+    const stand = function () {
+      const error = new ErrorClass(`Invalid function: ${name}`);
+      error.name = 'INVALID_FUNCTION_INVOCATION';
+      throw error;
+    };
+    for (const key of ownKeys(original)) {
+      if (key === 'length' || key === 'name') continue;
+      const descriptor = describe(original, key);
+      if (descriptor !== undefined) define(stand, key, descriptor);
+    }
+    define(stand, 'name', { value: name });
+    return stand;
+  }
+
+  function run(): string {
+    const evaluation = pending;
+    pending = undefined;
+    if (evaluation === undefined || running) return 'dirty';
+    running = true;
+    record = newRecord();
+    authType = evaluation.authType;
+    requestId = undefined;
+    iterations = 0;
+
+    let kind: OutcomeKind = 'return';
+    let valueJson = 'null';
+    let detail = '';
+    let ctx: Record<string, unknown> | undefined;
+    try {
+      ctx = buildContext(evaluation.contextJson);
+      if (authType === '') authType = authTypeOfIdentity(ctx.identity);
+      const exported = evaluation.factory(modulesByName, loopTick);
+      const handler = exported[evaluation.handlerName];
+      if (typeof handler !== 'function') {
+        kind = 'missingHandler';
+      } else {
+        valueJson = toJson(handler(ctx));
+      }
+    } catch (thrown) {
+      if (isSignal(thrown)) {
+        kind = thrown.__appsync;
+        if (thrown.__appsync === 'error') {
+          const error: AppendedError = { message: thrown.message, errorType: thrown.errorType, data: thrown.data, errorInfo: thrown.errorInfo };
+          valueJson = safeJson(error, '{}');
+        } else if (thrown.__appsync === 'earlyReturn') {
+          valueJson = safeJson(thrown.value === undefined ? null : thrown.value, 'null');
+          detail = thrown.skipTo ?? '';
+        }
+      } else {
+        kind = 'exception';
+        detail = describeException(thrown);
+      }
+    }
+    const stashJson = ctx === undefined ? '{}' : safeJson(ctx.stash, '{}');
+    const recordJson = safeJson(record, '{}');
+    running = false;
+    bridge.deliver(kind, valueJson, stashJson, recordJson, detail);
+    return isPristine() ? 'clean' : 'dirty';
+  }
+
+  function buildContext(contextJson: string): Record<string, unknown> {
+    const parsed: unknown = parse(contextJson);
+    const input = isObject(parsed) ? parsed : {};
+    const ctx: Record<string, unknown> = {};
+    const args = isObject(input.arguments) ? input.arguments : {};
+    ctx.arguments = args;
+    ctx.args = args;
+    ctx.identity = hasOwn(input, 'identity') ? input.identity : null;
+    ctx.source = hasOwn(input, 'source') ? input.source : null;
+    if (hasOwn(input, 'error')) ctx.error = input.error;
+    ctx.stash = isObject(input.stash) ? input.stash : {};
+    ctx.result = hasOwn(input, 'result') ? input.result : null;
+    ctx.prev = isObject(input.prev) ? input.prev : {};
+    ctx.request = isObject(input.request) ? input.request : { headers: {} };
+    const info = isObject(input.info) ? input.info : {};
+    // AWS: JSON.stringify(ctx.info) leaves out the selection set; reading the properties works.
+    for (const key of ['selectionSetList', 'selectionSetGraphQL']) {
+      if (hasOwn(info, key)) define(info, key, { enumerable: false });
+    }
+    ctx.info = info;
+    ctx.env = isObject(input.env) ? input.env : {};
+    for (const key of ownKeys(input)) {
+      if (typeof key === 'string' && !hasOwn(ctx, key)) ctx[key] = input[key];
+    }
+    return ctx;
+  }
+
+  function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !isArray(value);
+  }
+
+  /** The handler's return value as JSON; `undefined` and functions become null like a missing value. */
+  function toJson(value: unknown): string {
+    const json = stringify(value) as string | undefined;
+    return json === undefined ? 'null' : json;
+  }
+
+  function safeJson(value: unknown, fallback: string): string {
+    try {
+      const json = stringify(value) as string | undefined;
+      return json === undefined ? fallback : json;
+    } catch {
+      return fallback;
+    }
+  }
+
+  function describeException(thrown: unknown): string {
+    let name = 'Error';
+    let message = '';
+    let stack = '';
+    try {
+      if (typeof thrown === 'object' && thrown !== null) {
+        const error = thrown as { name?: unknown; message?: unknown; stack?: unknown };
+        name = StringFunction(error.name ?? 'Error');
+        message = StringFunction(error.message ?? '');
+        stack = typeof error.stack === 'string' ? error.stack : '';
+      } else {
+        message = StringFunction(thrown);
+      }
+    } catch {
+      message = 'unknown error';
+    }
+    return safeJson({ name, message, stack }, '{}');
+  }
+
+  function takeSnapshots(): Snapshot[] {
+    const targets: object[] = [];
+    const add = (value: unknown): void => {
+      if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+        if (targets.indexOf(value) === -1) targets.push(value);
+      }
+    };
+    add(realm);
+    for (const key of ownKeys(realm)) {
+      const descriptor = describe(realm, key);
+      if (descriptor === undefined || !('value' in descriptor)) continue;
+      add(descriptor.value);
+      if (typeof descriptor.value === 'function' && hasOwn(descriptor.value, 'prototype')) add(descriptor.value.prototype);
+    }
+    // Intrinsics no global names but resolver code can reach.
+    const arrayIterator = getPrototypeOf([][iteratorSymbol]()) as object;
+    add(getPrototypeOf(function probe() {}));
+    add(arrayIterator);
+    add(getPrototypeOf(arrayIterator));
+    add(getPrototypeOf(''[iteratorSymbol]()));
+    // The AppSync library objects, down to their namespaces (util.time, util.dynamodb, ...).
+    const addTree = (value: unknown, depth: number): void => {
+      if (typeof value !== 'object' || value === null || targets.indexOf(value) !== -1) return;
+      targets.push(value);
+      if (depth === 0) return;
+      for (const key of ownKeys(value)) {
+        const descriptor = describe(value, key);
+        if (descriptor !== undefined && 'value' in descriptor) addTree(descriptor.value, depth - 1);
+      }
+    };
+    addTree(modules.util, 3);
+    addTree(modules.runtime, 3);
+    addTree(modules.extensions, 3);
+    addTree(modules.dynamodb, 3);
+    const snapshots: Snapshot[] = [];
+    for (let i = 0; i < targets.length; i++) snapshots.push(snapshotOf(targets[i]));
+    return snapshots;
+  }
+
+  function snapshotOf(target: object): Snapshot {
+    const keys = ownKeys(target);
+    const values: unknown[] = [];
+    const accessor: boolean[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const descriptor = describe(target, keys[i]) as PropertyDescriptor;
+      if ('value' in descriptor) {
+        accessor.push(false);
+        // Non-writable, non-configurable values can never change: skip them when checking.
+        values.push(!descriptor.writable && !descriptor.configurable ? IMMUTABLE : descriptor.value);
+      } else {
+        accessor.push(true);
+        values.push([descriptor.get, descriptor.set]);
+      }
+    }
+    return { target, prototype: getPrototypeOf(target) as object | null, extensible: isExtensible(target), keys, values, accessor };
+  }
+
+  /** True if every tracked object still has the same prototype, extensibility, keys and values. */
+  function isPristine(): boolean {
+    for (let s = 0; s < snapshots.length; s++) {
+      const snapshot = snapshots[s];
+      const target = snapshot.target as Record<PropertyKey, unknown>;
+      if (getPrototypeOf(target) !== snapshot.prototype || isExtensible(target) !== snapshot.extensible) return false;
+      const keys = ownKeys(target);
+      const expectedKeys = snapshot.keys;
+      if (keys.length !== expectedKeys.length) return false;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key !== expectedKeys[i]) return false;
+        const expected = snapshot.values[i];
+        if (expected === IMMUTABLE) continue;
+        if (snapshot.accessor[i]) {
+          const descriptor = describe(target, key);
+          const pair = expected as [unknown, unknown];
+          if (descriptor === undefined || descriptor.get !== pair[0] || descriptor.set !== pair[1]) return false;
+        } else {
+          const actual = target[key];
+          // NaN is the one value not equal to itself.
+          if (actual !== expected && (actual === actual || expected === expected)) return false;
+        }
+      }
+    }
+    return true;
+  }
+}
+
+function newRecord(): EvaluationRecord {
+  return {
+    logs: [],
+    outErrors: [],
+    subscriptionFilter: null,
+    subscriptionInvalidationFilter: null,
+    invalidations: [],
+    evictions: [],
+    responseHeaders: {},
+  };
+}

@@ -1,0 +1,33 @@
+// What the host (realm.ts) and the in-realm entry (realm-entry.ts) say to each other. Only
+// primitives cross the boundary, so no host object ever leaks into resolver code and no realm
+// object is kept by the host.
+import type { HostBridge } from './sandbox/contract';
+
+/** How a handler evaluation ended. */
+export type OutcomeKind = 'return' | 'error' | 'unauthorized' | 'earlyReturn' | 'exception' | 'missingHandler';
+
+/** The realm calls this once at the end of every evaluation. */
+export type Deliver = (kind: OutcomeKind, valueJson: string, stashJson: string, recordJson: string, detail: string) => void;
+
+export interface RealmBridge extends HostBridge {
+  deliver: Deliver;
+}
+
+export interface RealmOptions {
+  maxLoopIterations: number;
+}
+
+/** Returned by the bundle's `install`; the host keeps it for the realm's lifetime. */
+export interface RealmApi {
+  /** Sets what the next `RUN_GLOBAL()` evaluates. `factory` is the module factory made in this realm. */
+  prepare(factory: unknown, handlerName: string, contextJson: string, authType: string): void;
+}
+
+/**
+ * The global the host's timed one-line script calls: it evaluates the prepared handler, delivers
+ * the outcome, and returns 'clean' if the realm looks as it did after install, else 'dirty'.
+ */
+export const RUN_GLOBAL = '__appsyncRun$';
+
+/** Name the bundle binds its exports to inside its IIFE. */
+export const BUNDLE_GLOBAL_NAME = '__appsyncRealmEntry$';
