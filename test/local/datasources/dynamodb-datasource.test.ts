@@ -70,9 +70,10 @@ describe('GetItem and PutItem', () => {
     expect(stored?.ratio).toBe(2.5);
     expect(stored?.scores).toEqual(new Set([1, 2]));
 
-    const got = (await invoke({ operation: 'GetItem', key: key('TYPES#1', 'A'), consistentRead: true })) as { result: Record<string, unknown> };
+    const got = await invoke({ operation: 'GetItem', key: key('TYPES#1', 'A'), consistentRead: true });
     expect(got.error).toBeUndefined();
-    expect({ ...got.result, tags: [...(got.result.tags as string[])].sort(), scores: [...(got.result.scores as number[])].sort() }).toEqual(expected);
+    const read = got.result as Record<string, unknown>;
+    expect({ ...read, tags: [...(read.tags as string[])].sort(), scores: [...(read.scores as number[])].sort() }).toEqual(expected);
   });
 
   it('returns null for a missing item', async () => {
