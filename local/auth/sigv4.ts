@@ -5,7 +5,7 @@
 //   header present but incomplete           -> 403 IncompleteSignatureException
 //   unknown access key id                   -> 403 UnrecognizedClientException
 //   wrong scope, stale date, wrong signature -> 403 InvalidSignatureException
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -141,6 +141,11 @@ export async function verifySigV4Request(
     const value = header(request.headers, name);
     if (value === undefined) return fail(403, 'InvalidSignatureException', MESSAGE_SIGNATURE_MISMATCH);
     headers[name] = value;
+  }
+  // A signed x-amz-content-sha256 must be the hash of the body actually received, or a changed
+  // body would pass under the client's claimed hash.
+  if (headers['x-amz-content-sha256'] !== undefined) {
+    headers['x-amz-content-sha256'] = createHash('sha256').update(request.body).digest('hex');
   }
   const url = new URL(request.url, 'http://placeholder');
   const query: Record<string, string | string[]> = {};

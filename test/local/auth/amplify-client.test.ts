@@ -7,10 +7,11 @@ import { decodeJwt } from 'jose';
 import { SEED_USERS } from '../../../local/auth/seed-users';
 import { UserPool } from '../../../local/auth/user-pool';
 import { verifyUserPoolToken } from '../../../local/auth/verify-token';
+import { defined } from './defined';
 import { servePool, type ServedPool } from './serve-pool';
 
-const alice = SEED_USERS.find((u) => u.username === 'alice')!;
-const bob = SEED_USERS.find((u) => u.username === 'bob')!;
+const alice = defined(SEED_USERS.find((u) => u.username === 'alice'), 'alice');
+const bob = defined(SEED_USERS.find((u) => u.username === 'bob'), 'bob');
 
 let pool: UserPool;
 let served: ServedPool;
@@ -40,9 +41,9 @@ describe('Amplify v6 against the local user pool', () => {
   it('holds tokens with Cognito claims that the twin verifies', async () => {
     const { tokens } = await fetchAuthSession();
     expect(tokens?.accessToken).toBeDefined();
-    firstAccessToken = tokens!.accessToken.toString();
+    firstAccessToken = defined(tokens, 'tokens').accessToken.toString();
     const access = await verifyUserPoolToken(pool, firstAccessToken);
-    const id = await verifyUserPoolToken(pool, tokens!.idToken!.toString());
+    const id = await verifyUserPoolToken(pool, defined(tokens?.idToken, 'ID token').toString());
     expect(access.ok && access.claims).toMatchObject({
       token_use: 'access',
       username: 'alice',
@@ -69,7 +70,7 @@ describe('Amplify v6 against the local user pool', () => {
     served.targets.length = 0;
     const { tokens } = await fetchAuthSession({ forceRefresh: true });
     expect(served.targets).toEqual(['GetTokensFromRefreshToken']);
-    const refreshed = tokens!.accessToken.toString();
+    const refreshed = defined(tokens, 'tokens').accessToken.toString();
     expect(refreshed).not.toBe(firstAccessToken);
     expect(decodeJwt(refreshed).origin_jti).toBe(decodeJwt(firstAccessToken).origin_jti);
     expect((await verifyUserPoolToken(pool, refreshed)).ok).toBe(true);
@@ -106,7 +107,7 @@ describe('Amplify v6 against the local user pool', () => {
     expect(served.targets).toEqual(['InitiateAuth']);
     await expect(getCurrentUser()).resolves.toMatchObject({ username: 'bob' });
     const { tokens } = await fetchAuthSession();
-    const verified = await verifyUserPoolToken(pool, tokens!.accessToken.toString());
+    const verified = await verifyUserPoolToken(pool, defined(tokens, 'tokens').accessToken.toString());
     expect(verified.ok && verified.claims['cognito:groups']).toEqual(['Members']);
     await signOut();
     expect(served.targets.slice(-1)).toEqual(['RevokeToken']);
