@@ -1,0 +1,36 @@
+/**
+ * Runs a root field the way AppSync does in this API: through the pipeline resolver the wiring
+ * table names, with the same bundled JavaScript CDK uploads, on the wiring's data sources.
+ */
+import { bundleFunction, bundleResolver } from '../../resolvers/bundle';
+import { pipelineFunctions, resolvers } from '../../resolvers/wiring';
+import type { DataSourceInvoker } from '../datasources';
+import { runPipeline } from '../runtime/pipeline';
+import type { ResolverOutcome, RunResolver } from './api';
+
+/** "Type.field" for every wired resolver. */
+export function resolverFieldKeys(): Set<string> {
+  return new Set(resolvers.map((r) => `${r.typeName}.${r.fieldName}`));
+}
+
+export function createPipelineRunner(invokeDataSource: DataSourceInvoker): RunResolver {
+  const byField = new Map(resolvers.map((r) => [`${r.typeName}.${r.fieldName}`, r]));
+  const dataSourceOf = new Map(pipelineFunctions.map((f) => [f.name, f.dataSource]));
+  return async (typeName, fieldName, context): Promise<ResolverOutcome> => {
+    const wiring = byField.get(`${typeName}.${fieldName}`);
+    if (!wiring) throw new Error(`No resolver is wired for ${typeName}.${fieldName}`);
+    const result = await runPipeline({
+      code: bundleResolver(typeName, fieldName),
+      functions: wiring.functions.map((name) => ({ name, code: bundleFunction(name), dataSourceName: dataSourceOf.get(name) ?? '' })),
+      context,
+      invokeDataSource,
+    });
+    return {
+      data: result.data ?? null,
+      errors: result.errors.map((e) => ({ message: e.message, errorType: e.errorType ?? null, data: e.data ?? null, errorInfo: e.errorInfo ?? null })),
+      invalidations: result.extensions.invalidations ?? [],
+      subscriptionFilter: result.extensions.subscriptionFilter ?? null,
+      subscriptionInvalidationFilter: result.extensions.subscriptionInvalidationFilter ?? null,
+    };
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The local twin in one call: DynamoDB Local (or a given endpoint) with the chat table, the
+ * local user pool, the GraphQL layer running the bundled resolvers, the realtime WebSocket
+ * protocol, and HTTP + HTTPS on one port. Writes amplify_outputs.json for clients.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createCognitoHttpHandler, SEED_USERS, UserPool, type SeedUser } from './auth';
+import { createDataSourceInvoker } from './datasources';
+import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local';
+import { createGraphQLApi } from './graphql/api';
+import { createPipelineRunner, resolverFieldKeys } from './graphql/pipeline-runner';
+import { createRealtimeBackend } from './graphql/realtime-backend';
+import { loadApiSchema } from './graphql/schema';
+import { attachRealtime, DEFAULT_REALTIME_PATH, SubscriptionHub, type PreparedSubscription, type SubscriberConnection } from './realtime';
+import { createOnePortServer } from './server/one-port';
+import { createRequestHandler } from './server/request-handler';
+import { ensureTlsMaterial } from './server/tls';
+import { dataSources, TABLE_NAME_ENV } from '../resolvers/wiring';
+
+export const DEFAULT_TABLE_NAME = 'ChatTable';
+export const DEFAULT_REGION = 'us-east-1';
+
+/** Events tests and tools can await instead of sleeping. */
+export interface TwinEvents {
+  /** A realtime subscription went live (just before its start_ack). */
+  subscriptionStarted: [{ fieldName: string; userKey: string | null; subscriptionId: string }];
+}
+
+/** The hub, telling the twin's listeners when a subscription goes live. */
+class ObservedHub extends SubscriptionHub {
+  readonly events = new EventEmitter<TwinEvents>();
+  override add(connection: SubscriberConnection, subscriptionId: string, prepared: PreparedSubscription) {
+    const added = super.add(connection, subscriptionId, prepared);
+    if (added.ok) this.events.emit('subscriptionStarted', { fieldName: prepared.fieldName, userKey: prepared.userKey, subscriptionId });
+    return added;
+  }
+}
+
+export interface StartTwinOptions {
+  /** 0 picks a free port. Default: $PORT, else 0. */
+  port?: number;
+  host?: string;
+  /** Where state lives; null keeps everything in memory. Default '.data'. */
+  dataDir?: string | null;
+  /** Use this DynamoDB instead of starting DynamoDB Local. */
+  dynamodbEndpoint?: string;
+  tableName?: string;
+  logLevel?: string;
+  logger?: Logger;
+  /** Where to write amplify_outputs.json; null = do not write. Default ./amplify_outputs.json. */
+  outputsPath?: string | null;
+  /** User-pool token lifetimes, for tests of refresh and expiry. */
+  accessTokenTtlSeconds?: number;
+}
+
+export interface Twin {
+  url: string;
+  /** The same port over TLS (what Amplify's wss:// reaches). */
+  httpsUrl: string;
+  graphqlUrl: string;
+  realtimeUrl: string;
+  /** Amplify's Auth.Cognito.userPoolEndpoint. */
+  cognitoEndpoint: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  /** For NODE_EXTRA_CA_CERTS; null when the twin runs in memory. */
+  caCertPath: string | null;
+  /** The CA certificate (PEM), for clients that take it directly. */
+  caCert: string;
+  users: readonly SeedUser[];
+  accessKey: { accessKeyId: string; secretAccessKey: string };
+  outputsPath: string | null;
+  tableName: string;
+  dynamodbEndpoint: string;
+  /** Milliseconds from the call to ready. */
+  readyMs: number;
+  pool: UserPool;
+  events: EventEmitter<TwinEvents>;
+  /** Live realtime subscriptions. */
+  subscriptionCount(): number;
+  stop(): Promise<void>;
+}
+
+/** amplify_outputs.json (Gen2, schema version 1) pointing at the twin. */
+export function amplifyOutputs(twin: Pick<Twin, 'region' | 'userPoolId' | 'clientId' | 'graphqlUrl'>, groups: string[]): Record<string, unknown> {
+  return {
+    version: '1.4',
+    auth: {
+      aws_region: twin.region,
+      user_pool_id: twin.userPoolId,
+      user_pool_client_id: twin.clientId,
+      groups: groups.map((name, precedence) => ({ [name]: { precedence } })),
+      username_attributes: [],
+      standard_required_attributes: ['email'],
+      mfa_configuration: 'NONE',
+    },
+    data: {
+      url: twin.graphqlUrl,
+      aws_region: twin.region,
+      default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
+      authorization_types: ['AWS_IAM'],
+    },
+  };
+}
+
+export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
+  const started = performance.now();
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (process.env.PORT ? Number(process.env.PORT) : 0);
+  const dataDir = options.dataDir === undefined ? '.data' : options.dataDir;
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  const log = options.logger ?? pino({ level: options.logLevel ?? 'info', name: 'twin' }, pino.destination(2));
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
+
+  // The slow parts (a JVM, two RSA keys) start together.
+  const dynamoStart: Promise<DynamoDBLocal | null> = options.dynamodbEndpoint
+    ? Promise.resolve(null)
+    : startDynamoDBLocal({ dataDir: dataDir === null ? null : join(dataDir, 'dynamodb') });
+  const [dynamo, tls, pool] = await Promise.all([
+    dynamoStart,
+    ensureTlsMaterial(dataDir),
+    UserPool.open({
+      dataDir: dataDir ?? undefined,
+      region: DEFAULT_REGION,
+      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds, idTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    }),
+  ]).catch(async (error: unknown) => {
+    await dynamoStart.then((d) => d?.stop()).catch(() => undefined);
+    throw error;
+  });
+  const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamo as DynamoDBLocal).endpoint;
+  const client = createLocalDynamoDBClient(dynamodbEndpoint);
+
+  try {
+    await ensureTable(client, tableName);
+    const schema = loadApiSchema();
+    const hub = new ObservedHub(log.child({ part: 'realtime' }));
+    const api = createGraphQLApi({
+      schema,
+      resolverFields: resolverFieldKeys(),
+      env: { [TABLE_NAME_ENV]: tableName },
+      runResolver: createPipelineRunner(createDataSourceInvoker({ dataSources, dynamodb: { client, tableName } })),
+      onMutation: ({ mutationField, result }) => hub.publish({ mutationField, result }),
+      onInvalidate: (invalidation) => hub.invalidate(invalidation),
+    });
+    const handler = createRequestHandler({
+      api,
+      pool,
+      credentials: pool.credentials,
+      region: DEFAULT_REGION,
+      cognito: createCognitoHttpHandler(pool),
+      log,
+    });
+    const server = createOnePortServer(handler, tls);
+    const realtime = attachRealtime([server.httpServer, server.httpsServer], {
+      backend: createRealtimeBackend({ schema, api, pool }),
+      hub,
+      path: DEFAULT_REALTIME_PATH,
+      logger: log.child({ part: 'realtime' }),
+    });
+    const boundPort = await server.listen(port, host);
+    const url = `http://${host}:${boundPort}`;
+    pool.setIssuerBaseUrl(url);
+
+    const twinInfo = {
+      url,
+      httpsUrl: `https://${host}:${boundPort}`,
+      graphqlUrl: `${url}/graphql`,
+      realtimeUrl: `wss://${host}:${boundPort}${DEFAULT_REALTIME_PATH}`,
+      cognitoEndpoint: `${url}/`,
+      region: DEFAULT_REGION,
+      userPoolId: pool.poolId,
+      clientId: pool.clientId,
+    };
+    const outputsPath = options.outputsPath === null ? null : resolve(options.outputsPath ?? 'amplify_outputs.json');
+    if (outputsPath) writeFileSync(outputsPath, `${JSON.stringify(amplifyOutputs(twinInfo, pool.listGroups().map((g) => g.name)), null, 2)}\n`);
+
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= (async () => {
+        log.info('twin stopping');
+        // Sockets first, so no subscriber waits on a store that is going away; then let every
+        // acknowledged request finish before the store stops.
+        const closing = server.close();
+        await realtime.close();
+        await handler.idle();
+        await closing;
+        client.destroy();
+        await dynamo?.stop();
+        log.info('twin stopped');
+      })();
+      return stopping;
+    };
+
+    const readyMs = Math.round(performance.now() - started);
+    log.info({ url, readyMs, dynamodbEndpoint, dataDir }, 'twin ready');
+    return {
+      ...twinInfo,
+      caCertPath: tls.caCertPath,
+      caCert: tls.caCert,
+      users: SEED_USERS,
+      accessKey: { accessKeyId: pool.credentials.accessKeyId, secretAccessKey: pool.credentials.secretAccessKey },
+      outputsPath,
+      tableName,
+      dynamodbEndpoint,
+      readyMs,
+      pool,
+      events: hub.events,
+      subscriptionCount: () => hub.size,
+      stop,
+    };
+  } catch (error) {
+    client.destroy();
+    await dynamo?.stop();
+    throw error;
+  }
+}
