@@ -8,7 +8,7 @@ import type { DynamoDBTarget } from './target';
 
 /** Query and Scan: results as {items, nextToken, scannedCount}, nextToken opaque. */
 
-const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'];
+const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES'];
 
 export async function query({ client, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const keyCondition = readExpression(request.query, '$[query]');

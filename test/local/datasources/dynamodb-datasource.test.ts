@@ -412,6 +412,7 @@ describe('bad requests change nothing and fail in AppSync style', () => {
     ['a condition without expression', { operation: 'DeleteItem', key: key('DEL#keep', 'A'), condition: {} }, mapping, "Value for field '$[condition][expression]' not found."],
     ['the Custom conflict strategy', { operation: 'PutItem', key: key('BAD', 'A'), condition: { expression: 'attribute_not_exists(PK)', conditionalCheckFailedHandler: { strategy: 'Custom', lambdaArn: 'arn' } } }, mapping, "Only the 'Reject'"],
     ['Query without query', { operation: 'Query' }, mapping, "Value for field '$[query]' not found."],
+    ['an unknown select', { operation: 'Scan', select: 'COUNT' }, mapping, "Unsupported select 'COUNT'"],
     ['a limit that is not an integer', { operation: 'Scan', limit: '10' }, mapping, "Expected integer for field '$[limit]'"],
     ['BatchPutItem without tables', { operation: 'BatchPutItem' }, mapping, "Value for field '$[tables]' not found."],
     ['a transact write with an unknown operation', { operation: 'TransactWriteItems', transactItems: [{ table: 't', operation: 'Upsert', key: key('BAD', 'A') }] }, mapping, "Unsupported operation 'Upsert'"],
