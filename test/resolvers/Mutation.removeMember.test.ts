@@ -1,0 +1,65 @@
+import { bundleResolver } from '../../resolvers/bundle';
+import { BAD_ULIDS, ROOM_ID, bob, carolAdmin, cognitoIdentity, context, evaluate, iamIdentity, room } from './helpers';
+
+const code = bundleResolver('Mutation', 'removeMember');
+
+function removeContext(args: Record<string, unknown>, identity = cognitoIdentity(carolAdmin)) {
+  return context({ typeName: 'Mutation', fieldName: 'removeMember', args, identity });
+}
+
+describe('Mutation.removeMember before handler', () => {
+  it.each([
+    ['an admin', cognitoIdentity(carolAdmin)],
+    ['an operator (IAM)', iamIdentity],
+  ])('names the member to remove for %s', async (_who, identity) => {
+    const out = await evaluate(code, 'request', removeContext({ roomId: ROOM_ID, userId: bob.sub }, identity));
+    expect(out.errorMessage).toBeUndefined();
+    expect(out.stash).toEqual({ memberUserId: bob.sub });
+  });
+
+  const badInputs: Array<[string, Record<string, unknown>, string]> = [
+    ...BAD_ULIDS.map(([why, roomId]): [string, Record<string, unknown>, string] => [
+      `roomId: ${why}`,
+      { roomId, userId: bob.sub },
+      'roomId must be a ULID (26 characters of Crockford base32)',
+    ]),
+    ...[
+      ['empty', ''],
+      ['129 characters', 'u'.repeat(129)],
+      ['a hash (would reach into the key)', 'user#1'],
+      ['a space', 'user 1'],
+      ['a slash', 'user/1'],
+    ].map(([why, userId]): [string, Record<string, unknown>, string] => [
+      `userId: ${why}`,
+      { roomId: ROOM_ID, userId },
+      'userId must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -',
+    ]),
+  ];
+
+  it.each(badInputs)('rejects %s with ValidationError and changes nothing', async (_case, args, message) => {
+    const out = await evaluate(code, 'request', removeContext(args));
+    expect(out.errorMessage).toBe(message);
+    expect(out.errorType).toBe('ValidationError');
+    expect(out.result).toBeUndefined();
+    expect(out.stash).toEqual({});
+  });
+});
+
+describe('Mutation.removeMember after handler', () => {
+  it('returns the room and ends the removed user’s subscriptions to it', async () => {
+    const ctx = context({
+      typeName: 'Mutation',
+      fieldName: 'removeMember',
+      args: { roomId: ROOM_ID, userId: bob.sub },
+      identity: cognitoIdentity(carolAdmin),
+      stash: { room, memberUserId: bob.sub },
+      prev: { result: room },
+    });
+    const out = await evaluate(code, 'response', ctx);
+    expect(out.result).toEqual(room);
+    expect(out.extensions.invalidations).toEqual([
+      { subscriptionField: 'onNewMessage', payload: { roomId: ROOM_ID, userId: bob.sub } },
+      { subscriptionField: 'onMessageChanged', payload: { roomId: ROOM_ID, userId: bob.sub } },
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+import { bundleFunction } from '../../resolvers/bundle';
+import { ROOM_ID, alice, bob, cognitoIdentity, context, evaluate, iamIdentity, message, messageItem, throttled } from './helpers';
+
+const code = bundleFunction('queryMessages');
+
+function listContext(args: Record<string, unknown>, limit: number, extra: { result?: unknown; error?: { message: string; type: string } } = {}, identity = cognitoIdentity(alice)) {
+  return context({ typeName: 'Query', fieldName: 'listMessages', args: { roomId: ROOM_ID, ...args }, identity, stash: { limit }, ...extra });
+}
+
+const keyCondition = {
+  expression: '#pk = :pk AND begins_with(#sk, :sk)',
+  expressionNames: { '#pk': 'PK', '#sk': 'SK' },
+  expressionValues: { ':pk': { S: `ROOM#${ROOM_ID}` }, ':sk': { S: 'MSG#' } },
+};
+
+describe('functions/queryMessages request', () => {
+  it('queries the room’s messages newest first, one page of stash.limit', async () => {
+    const out = await evaluate(code, 'request', listContext({}, 50));
+    expect(out.result).toEqual({ operation: 'Query', query: keyCondition, scanIndexForward: false, limit: 50 });
+  });
+
+  it('passes the nextToken of the previous page on', async () => {
+    const out = await evaluate(code, 'request', listContext({ limit: 2, nextToken: 'eyJ2ZXJzaW9uIjoyLCJ0b2tlbiI6IkFRSUNBSGg5' }, 2, {}, iamIdentity));
+    expect(out.result).toEqual({
+      operation: 'Query',
+      query: keyCondition,
+      scanIndexForward: false,
+      limit: 2,
+      nextToken: 'eyJ2ZXJzaW9uIjoyLCJ0b2tlbiI6IkFRSUNBSGg5',
+    });
+  });
+});
+
+describe('functions/queryMessages response', () => {
+  it('returns the page as Messages without the table keys, with the next token', async () => {
+    const newer = '01HZY3MC0000000000000000ZZ';
+    const result = {
+      items: [messageItem(bob, { id: newer, SK: `MSG#${newer}`, content: 'newer' }), messageItem(alice, { editedAt: '2026-11-22T16:30:00.000Z', deleted: true, content: '' })],
+      nextToken: 'eyJ2ZXJzaW9uIjoyLCJ0b2tlbiI6IkFRSUNBSGg5',
+      scannedCount: 2,
+    };
+    const out = await evaluate(code, 'response', listContext({}, 2, { result }));
+    expect(out.result).toEqual({
+      items: [message(bob, { id: newer, content: 'newer' }), message(alice, { editedAt: '2026-11-22T16:30:00.000Z', deleted: true, content: '' })],
+      nextToken: 'eyJ2ZXJzaW9uIjoyLCJ0b2tlbiI6IkFRSUNBSGg5',
+    });
+  });
+
+  it('returns an empty last page with a null nextToken', async () => {
+    const out = await evaluate(code, 'response', listContext({}, 50, { result: { items: [], nextToken: null, scannedCount: 0 } }));
+    expect(out.result).toEqual({ items: [], nextToken: null });
+  });
+
+  it('passes on a DynamoDB error with its type', async () => {
+    const out = await evaluate(code, 'response', listContext({}, 50, { error: throttled, result: null }));
+    expect(out.errorMessage).toBe(throttled.message);
+    expect(out.errorType).toBe(throttled.type);
+  });
+});
