@@ -27,7 +27,7 @@ async function signInBob(t: Twin): Promise<string> {
 
 it('keeps acknowledged messages across a restart on the same data dir', async () => {
   twin = await startTwin({ dataDir, port: 0, outputsPath: null, logLevel: 'warn' });
-  const first = { poolId: twin.userPoolId, accessKey: twin.accessKey.accessKeyId, ca: readFileSync(twin.caCertPath!, 'utf8') };
+  const first = { poolId: twin.userPoolId, accessKey: twin.accessKey.accessKeyId, ca: readFileSync(String(twin.caCertPath), 'utf8') };
   let token = await signInBob(twin);
   const room = await graphqlRequest(twin.graphqlUrl, token, 'mutation { createRoom(name: "durable") { id } }');
   const roomId = (room.body.data?.createRoom as { id: string }).id;
@@ -41,7 +41,7 @@ it('keeps acknowledged messages across a restart on the same data dir', async ()
   twin = undefined;
 
   twin = await startTwin({ dataDir, port: 0, outputsPath: null, logLevel: 'warn' });
-  expect({ poolId: twin.userPoolId, accessKey: twin.accessKey.accessKeyId, ca: readFileSync(twin.caCertPath!, 'utf8') }).toEqual(first);
+  expect({ poolId: twin.userPoolId, accessKey: twin.accessKey.accessKeyId, ca: readFileSync(String(twin.caCertPath), 'utf8') }).toEqual(first);
   token = await signInBob(twin);
   const listed = await graphqlRequest(twin.graphqlUrl, token, listMessages, { r: roomId });
   expect(listed.body).toEqual({ data: { listMessages: { items: [...sent].reverse(), nextToken: null } } });

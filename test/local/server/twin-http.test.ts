@@ -136,8 +136,9 @@ describe('transport', () => {
         { host: url.hostname, port: url.port, path: '/graphql', method: 'POST', ca: twin.caCert, headers: { 'content-type': 'application/json', authorization: token } },
         (res) => {
           const chunks: Buffer[] = [];
+          const tls = (res.socket as { encrypted?: boolean }).encrypted === true;
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), tls: 'encrypted' in res.socket }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), tls }));
         },
       );
       req.on('error', reject);
