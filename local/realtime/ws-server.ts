@@ -125,29 +125,35 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
     return { source, onUpgrade };
   });
 
+  let closing: Promise<void> | null = null;
+  async function shutdown(): Promise<void> {
+    for (const { source, onUpgrade } of listeners) source.off('upgrade', onUpgrade);
+    const sockets = [...open.keys()];
+    await Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve();
+            socket.once('close', () => resolve());
+            // A client that never answers the close handshake is cut off.
+            const timer = setTimeout(() => socket.terminate(), closeTimeoutMs);
+            socket.once('close', () => clearTimeout(timer));
+            const connection = open.get(socket);
+            if (connection) connection.end(CLOSE_GOING_AWAY, 'Server shutting down');
+            else socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
+          }),
+      ),
+    );
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
+
   return {
     get connectionCount() {
       return open.size;
     },
-    async close() {
-      for (const { source, onUpgrade } of listeners) source.off('upgrade', onUpgrade);
-      const sockets = [...open.keys()];
-      await Promise.all(
-        sockets.map(
-          (socket) =>
-            new Promise<void>((resolve) => {
-              if (socket.readyState === socket.CLOSED) return resolve();
-              socket.once('close', () => resolve());
-              // A client that never answers the close handshake is cut off.
-              const timer = setTimeout(() => socket.terminate(), closeTimeoutMs);
-              socket.once('close', () => clearTimeout(timer));
-              const connection = open.get(socket);
-              if (connection) connection.end(CLOSE_GOING_AWAY, 'Server shutting down');
-              else socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
-            }),
-        ),
-      );
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
 }

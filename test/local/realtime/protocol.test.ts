@@ -75,6 +75,18 @@ describe('RealtimeConnection', () => {
     expect(transport.sent.slice(2)).toEqual([{ type: 'ka' }, { type: 'ka' }]);
   });
 
+  it('a second connection_init is acked again without a second keep-alive timer', async () => {
+    const { timers, transport, connection } = setup();
+    await connection.receive('{"type":"connection_init"}');
+    await connection.receive('{"type":"connection_init"}');
+    expect(transport.sent).toEqual([
+      { type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } },
+      { type: 'ka' },
+      { type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } },
+    ]);
+    expect(timers.scheduled('interval')).toEqual([60000]);
+  });
+
   it('closes the connection after its 24 h lifetime and drops its subscriptions', async () => {
     const { timers, transport, hub, connection } = setup();
     await connection.receive('{"type":"connection_init"}');
