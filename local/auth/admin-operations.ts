@@ -67,6 +67,32 @@ export async function adminDeleteUser(pool: UserPool, input: RequestInput): Prom
   return {};
 }
 
+export async function adminUpdateUserAttributes(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.updateAttributes(requiredString(input, 'Username'), attributeList(input, 'UserAttributes'));
+  return {};
+}
+
+export async function adminDisableUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.setEnabled(requiredString(input, 'Username'), false);
+  return {};
+}
+
+export async function adminEnableUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  pool.setEnabled(requiredString(input, 'Username'), true);
+  return {};
+}
+
+export async function adminUserGlobalSignOut(pool: UserPool, input: RequestInput): Promise<Answer> {
+  assertPoolId(pool, input);
+  const username = requiredString(input, 'Username');
+  pool.getUser(username);
+  pool.revokeAllSessions(username);
+  return {};
+}
+
 export async function adminConfirmSignUp(pool: UserPool, input: RequestInput): Promise<Answer> {
   assertPoolId(pool, input);
   const username = requiredString(input, 'Username');

@@ -219,6 +219,27 @@ export async function globalSignOut(pool: UserPool, input: RequestInput): Promis
   return {};
 }
 
+export async function updateUserAttributes(pool: UserPool, input: RequestInput): Promise<Answer> {
+  const user = await userOfAccessToken(pool, input);
+  pool.updateAttributes(user.username, attributeList(input, 'UserAttributes'));
+  return { CodeDeliveryDetailsList: [] };
+}
+
+export async function changePassword(pool: UserPool, input: RequestInput): Promise<Answer> {
+  const user = await userOfAccessToken(pool, input);
+  const previous = requiredString(input, 'PreviousPassword');
+  const proposed = requiredString(input, 'ProposedPassword');
+  if (!pool.passwordMatches(user, previous)) throw incorrectCredentials();
+  pool.setPassword(user.username, proposed, true);
+  return {};
+}
+
+export async function deleteUser(pool: UserPool, input: RequestInput): Promise<Answer> {
+  const user = await userOfAccessToken(pool, input);
+  pool.deleteUser(user.username);
+  return {};
+}
+
 export async function revokeToken(pool: UserPool, input: RequestInput): Promise<Answer> {
   assertClientId(pool, input);
   const session = pool.findSessionByRefreshToken(requiredString(input, 'Token'));

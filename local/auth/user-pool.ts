@@ -235,6 +235,23 @@ export class UserPool {
     return passwordMatches(this.poolName, user.username, password, user.password);
   }
 
+  /** Sets (or, with an empty value, removes) attributes; `sub` is immutable. */
+  updateAttributes(username: string, changes: Record<string, string>): void {
+    const user = this.getUser(username);
+    if ('sub' in changes) throw new CognitoError('InvalidParameterException', 'Cannot modify the non-mutable attribute sub');
+    const merged = { ...user.attributes, ...changes };
+    user.attributes = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== ''));
+    user.updatedAt = this.now();
+    this.save();
+  }
+
+  setEnabled(username: string, enabled: boolean): void {
+    const user = this.getUser(username);
+    user.enabled = enabled;
+    user.updatedAt = this.now();
+    this.save();
+  }
+
   confirmUser(username: string): void {
     const user = this.getUser(username);
     user.status = 'CONFIRMED';

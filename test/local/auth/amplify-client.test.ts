@@ -2,7 +2,7 @@
 // flow), session, refresh through GetTokensFromRefreshToken, current user, global sign-out,
 // wrong password, and USER_PASSWORD_AUTH. One Amplify configuration for the whole file.
 import { Amplify } from 'aws-amplify';
-import { fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut, updatePassword, updateUserAttributes } from 'aws-amplify/auth';
 import { decodeJwt } from 'jose';
 import { SEED_USERS } from '../../../local/auth/seed-users';
 import { UserPool } from '../../../local/auth/user-pool';
@@ -12,6 +12,7 @@ import { servePool, type ServedPool } from './serve-pool';
 
 const alice = defined(SEED_USERS.find((u) => u.username === 'alice'), 'alice');
 const bob = defined(SEED_USERS.find((u) => u.username === 'bob'), 'bob');
+const carol = defined(SEED_USERS.find((u) => u.username === 'carol'), 'carol');
 
 let pool: UserPool;
 let served: ServedPool;
@@ -111,5 +112,45 @@ describe('Amplify v6 against the local user pool', () => {
     expect(verified.ok && verified.claims['cognito:groups']).toEqual(['Members']);
     await signOut();
     expect(served.targets.slice(-1)).toEqual(['RevokeToken']);
+  });
+
+  it('reads and updates user attributes and changes the password', async () => {
+    await signIn({ username: carol.username, password: carol.password });
+    await expect(fetchUserAttributes()).resolves.toEqual({ sub: pool.getUser('carol').sub, email: 'carol@example.com', email_verified: 'true' });
+    const updated = await updateUserAttributes({ userAttributes: { name: 'Carol Local' } });
+    expect(updated.name).toEqual({ isUpdated: true, nextStep: { updateAttributeStep: 'DONE' } });
+    expect(pool.getUser('carol').attributes.name).toBe('Carol Local');
+    served.targets.length = 0;
+    await updatePassword({ oldPassword: carol.password, newPassword: 'Carol#Changed2' });
+    expect(served.targets).toEqual(['ChangePassword']);
+    await signOut();
+    await expect(signIn({ username: 'carol', password: carol.password })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    await expect(signIn({ username: 'carol', password: 'Carol#Changed2' })).resolves.toMatchObject({ isSignedIn: true });
+    await signOut();
+  });
+
+  it('refuses a disabled user after the password check', async () => {
+    pool.setEnabled('bob', false);
+    try {
+      await expect(signIn({ username: bob.username, password: bob.password })).rejects.toMatchObject({
+        name: 'NotAuthorizedException',
+        message: 'User is disabled.',
+      });
+    } finally {
+      pool.setEnabled('bob', true);
+    }
+    await expect(fetchAuthSession()).resolves.toMatchObject({ tokens: undefined });
+  });
+
+  it('walks a created user through NEW_PASSWORD_REQUIRED with confirmSignIn', async () => {
+    pool.createUser({ username: 'kate', password: 'Kate#Temp1', status: 'FORCE_CHANGE_PASSWORD' });
+    const first = await signIn({ username: 'kate', password: 'Kate#Temp1' });
+    expect(first).toMatchObject({ isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' } });
+    served.targets.length = 0;
+    await expect(confirmSignIn({ challengeResponse: 'Kate#Final1' })).resolves.toMatchObject({ isSignedIn: true });
+    expect(served.targets).toEqual(['RespondToAuthChallenge']);
+    await expect(getCurrentUser()).resolves.toMatchObject({ username: 'kate' });
+    expect(pool.getUser('kate').status).toBe('CONFIRMED');
+    await signOut();
   });
 });

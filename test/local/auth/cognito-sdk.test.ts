@@ -9,6 +9,8 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  ChangePasswordCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   CreateGroupCommand,
@@ -190,6 +192,12 @@ const badInput: Case[] = [
   ['sign-in before confirmation', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ivy', PASSWORD: 'Ivy#Local1' } })), 'UserNotConfirmedException', 'User is not confirmed.'],
   ['unknown auth flow', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'MAGIC' as never, AuthParameters: {} })), 'InvalidParameterException', "1 validation error detected: Value 'MAGIC' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]"],
   ['stale new-password session', () => client.send(new RespondToAuthChallengeCommand({ ClientId: C(), ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'gone', ChallengeResponses: { USERNAME: 'bob', NEW_PASSWORD: 'Bob#Local2' } })), 'NotAuthorizedException', 'Invalid session for the user, session is expired.'],
+  ['immutable sub', () => client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: P(), Username: 'bob', UserAttributes: [{ Name: 'sub', Value: 'mine' }] })), 'InvalidParameterException', 'Cannot modify the non-mutable attribute sub'],
+  ['disabled user', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'judy', PASSWORD: 'Judy#Local1' } })), 'NotAuthorizedException', 'User is disabled.'],
+  ['wrong previous password', async () => {
+    const tokens = await client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'carol', PASSWORD: SEED_USERS[2].password } }));
+    return client.send(new ChangePasswordCommand({ AccessToken: tokens.AuthenticationResult?.AccessToken, PreviousPassword: 'Wrong#Pass1', ProposedPassword: 'Carol#New12' }));
+  }, 'NotAuthorizedException', 'Incorrect username or password.'],
   ['wrong secret key', () => clientWith({ ...IN_MEMORY_CREDENTIALS, secretAccessKey: 'not-the-secret' }).send(new ListUsersCommand({ UserPoolId: P() })), 'InvalidSignatureException', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'],
   ['unknown access key', () => clientWith({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' }).send(new AdminDeleteUserCommand({ UserPoolId: P(), Username: 'bob' })), 'UnrecognizedClientException', 'The security token included in the request is invalid.'],
 ];
@@ -197,6 +205,8 @@ const badInput: Case[] = [
 describe('bad input', () => {
   beforeAll(() => {
     pool.createUser({ username: 'ivy', password: 'Ivy#Local1', status: 'UNCONFIRMED' });
+    pool.createUser({ username: 'judy', password: 'Judy#Local1' });
+    pool.setEnabled('judy', false);
   });
 
   it.each(badInput)('%s', async (_label, send, name, message) => {
