@@ -3,12 +3,12 @@ import type { HostBridge } from '../../contract';
 import { RANDOM_WITHIN_RANGE_INCLUDES_END } from '../aws-unverified';
 import { hexDigitValue } from './ulid';
 
-/** A double in [0, 1) from 53 random bits. */
+/** A double in [0, 1) from 52 random bits (13 hex digits stay exact in a double). */
 function randomDouble(bridge: HostBridge): number {
-  const hex = bridge.randomHex(7);
+  const hex = bridge.randomHex(7).slice(0, 13);
   let value = 0;
   for (const ch of hex) value = value * 16 + hexDigitValue(ch);
-  return Math.floor(value / 8) / 2 ** 53; // 56 bits -> 53 bits
+  return value / 2 ** 52;
 }
 
 export function createMathUtils(bridge: HostBridge) {
