@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   // amplify_outputs.json has no key for a custom user-pool endpoint: the twin serves Cognito on
   // its own origin.
   const userPoolEndpoint = process.env.TWIN_USER_POOL_ENDPOINT ?? `${new URL(outputs.data.url).origin}/`;
-  const cognito = { ...config.Auth!.Cognito!, userPoolEndpoint } as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string };
+  const cognito = { ...config.Auth?.Cognito, userPoolEndpoint } as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string };
   Amplify.configure({ ...config, Auth: { Cognito: cognito } });
 
   const signedIn = await signIn({ username, password });

@@ -49,10 +49,10 @@ beforeAll(async () => {
     }
   }
   (globalThis as { WebSocket?: unknown }).WebSocket = TrustingWebSocket;
-  const outputs = JSON.parse(readFileSync(twin.outputsPath!, 'utf8'));
+  const outputs = JSON.parse(readFileSync(String(twin.outputsPath), 'utf8'));
   Amplify.configure(outputs);
   const config = Amplify.getConfig();
-  const cognito = { ...config.Auth!.Cognito!, userPoolEndpoint: twin.cognitoEndpoint } as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string };
+  const cognito = { ...config.Auth?.Cognito, userPoolEndpoint: twin.cognitoEndpoint } as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string };
   Amplify.configure({ ...config, Auth: { Cognito: cognito } });
   bobToken = (await cognitoSignIn(twin.cognitoEndpoint, twin.clientId, 'bob', 'Bob#Local1')).accessToken;
   bob = await RealtimeClient.connect(twin.realtimeUrl, host, bobToken, twin.caCert);
@@ -138,8 +138,8 @@ describe('aws-amplify v6 against the twin', () => {
   });
 
   it('refreshes the session and keeps working with the new token', async () => {
-    const before = (await fetchAuthSession()).tokens!.accessToken.toString();
-    const after = (await fetchAuthSession({ forceRefresh: true })).tokens!.accessToken.toString();
+    const before = String((await fetchAuthSession()).tokens?.accessToken);
+    const after = String((await fetchAuthSession({ forceRefresh: true })).tokens?.accessToken);
     expect(after).not.toBe(before);
     const rooms = (await client.graphql({ query: myRooms })) as { data: { myRooms: Array<{ id: string }> } };
     expect(rooms.data.myRooms.map((r) => r.id)).toEqual([roomId]);
