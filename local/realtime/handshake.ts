@@ -37,19 +37,24 @@ function decodeHeaderObject(encoded: string): Record<string, unknown> {
   }
 }
 
-/** The upgrade request's own headers, named as AppSync's header object names them. */
+/** Headers that belong to the WebSocket handshake itself, not to the caller's authorization. */
+const HANDSHAKE_HEADERS = new Set(['connection', 'upgrade', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'sec-websocket-protocol']);
+
+/** Names as AppSync's header object spells them; every other header keeps its lower-case name. */
+const HEADER_OBJECT_NAMES: Record<string, string> = {
+  authorization: 'Authorization',
+  'x-amz-security-token': 'X-Amz-Security-Token',
+};
+
+/**
+ * The upgrade request's own headers as a header object. All of them are kept (minus the
+ * handshake's own) because an IAM signature may cover any of them.
+ */
 function headerFromRequestHeaders(request: IncomingMessage): Record<string, unknown> {
-  const names: Array<[string, string]> = [
-    ['host', 'host'],
-    ['authorization', 'Authorization'],
-    ['x-api-key', 'x-api-key'],
-    ['x-amz-date', 'x-amz-date'],
-    ['x-amz-security-token', 'X-Amz-Security-Token'],
-  ];
   const header: Record<string, unknown> = {};
-  for (const [incoming, name] of names) {
-    const value = request.headers[incoming];
-    if (typeof value === 'string') header[name] = value;
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (HANDSHAKE_HEADERS.has(name) || value === undefined) continue;
+    header[HEADER_OBJECT_NAMES[name] ?? name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return header;
 }

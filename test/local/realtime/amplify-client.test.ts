@@ -125,6 +125,7 @@ describe('aws-amplify 6.22.1 generateClient() subscriptions', () => {
   });
 
   it('a denied start reaches the observer as an error carrying the AppSync error', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const client = generateClient();
     const observed = observe(client.graphql({ query: 'subscription { onSecret { id } }' }) as never);
     const event = await observed.next();
@@ -134,6 +135,9 @@ describe('aws-amplify 6.22.1 generateClient() subscriptions', () => {
     expect(JSON.parse(message.slice('Connection failed: '.length))).toEqual({
       errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onSecret on type Subscription' }],
     });
+    // Amplify 6.22 treats errorType Unauthorized as an auth error and drops the socket to reconnect.
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Subscription failed due to auth error, closing WebSocket'));
+    warn.mockRestore();
     observed.subscription.unsubscribe();
   });
 });

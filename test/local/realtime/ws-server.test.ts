@@ -52,13 +52,17 @@ describe('handshake and authentication', () => {
   });
 
   it('plain upgrade headers', async () => {
-    const client = await FrameClient.open(twin.url, 'graphql-ws', { headers: { Authorization: 'allow-cy', 'x-api-key': 'nope' } });
+    const headers = { Authorization: 'allow-cy', 'x-api-key': 'nope', 'X-Amz-Security-Token': 'tok', 'Content-Type': 'application/json' };
+    const client = await FrameClient.open(twin.url, 'graphql-ws', { headers });
     client.send({ type: 'connection_init' });
     expect((await client.next()).type).toBe('connection_ack');
+    // Named as in AppSync's header object; the handshake's own headers are left out.
     expect(twin.backend.connectionHeaders.at(-1)).toEqual({
       host: `127.0.0.1:${twin.port}`,
       Authorization: 'allow-cy',
       'x-api-key': 'nope',
+      'X-Amz-Security-Token': 'tok',
+      'content-type': 'application/json',
     });
     await client.close();
   });
