@@ -236,18 +236,36 @@ describe('dynamodb module: batch and transactions', () => {
   });
 });
 
+describe('dynamodb module: inputs are never mutated', () => {
+  it.each<[string, (input: never) => unknown, Record<string, unknown>]>([
+    ['put', ddb.put, { key: { id: 'a' }, item: { id: 'a', n: 1 }, condition: { id: { attributeExists: false } } }],
+    ['update', ddb.update, { key: { id: 'a' }, update: { pref: { a: 1 }, n: operations.increment(1) } }],
+    ['query', ddb.query, { query: { PK: { eq: 'a' } }, filter: { b: { eq: 1 } }, projection: ['b'] }],
+    ['transactWrite', ddb.transactWrite, { items: [{ putItem: { table: 't', key: { id: '1' }, item: { id: '1' } } }] }],
+  ])('%s', (_label, helper, input) => {
+    const before = JSON.stringify(input);
+    helper(input as never);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+});
+
 describe('dynamodb module: bad input', () => {
-  it.each<[string, () => unknown, string]>([
-    ['get without key', () => ddb.get({} as never), 'key must be an object'],
-    ['put with a non-object item', () => ddb.put({ key: { id: 'a' }, item: 'x' as never }), 'item must be an object'],
-    ['update without update', () => ddb.update({ key: { id: 'a' } } as never), 'update must be an object'],
-    ['query without query', () => ddb.query({} as never), 'query must be an object'],
-    ['query with an unknown key operator', () => ddb.query({ query: { PK: { contains: 'x' } } } as never), 'Unsupported key condition operator "contains" on "PK"'],
-    ['query between with one value', () => ddb.query({ query: { PK: { eq: 'a' }, SK: { between: ['x'] } } } as never), '"between" on "SK" needs an array of two values'],
-    ['batchPut with a non-array table', () => ddb.batchPut({ tables: { t: {} as never } }), 'tables.t must be an array'],
-    ['transactWrite with an unknown item kind', () => ddb.transactWrite({ items: [{ upsert: 1 } as never] }), 'needs one of putItem, updateItem, deleteItem, conditionCheck'],
-    ['condition that is not an object', () => ddb.remove({ key: { id: 'a' }, condition: 5 as never }), 'A condition or filter must be an object'],
-  ])('%s', (_label, call, message) => {
-    expect(call).toThrow(message);
+  it.each<[string, Record<string, unknown>, (input: never) => unknown, string]>([
+    ['get without key', {}, ddb.get, 'key must be an object'],
+    ['put with a non-object item', { key: { id: 'a' }, item: 'x' }, ddb.put, 'item must be an object'],
+    ['update without update', { key: { id: 'a' } }, ddb.update, 'update must be an object'],
+    ['query without query', {}, ddb.query, 'query must be an object'],
+    ['query with an unknown key operator', { query: { PK: { contains: 'x' } } }, ddb.query, 'Unsupported key condition operator "contains" on "PK"'],
+    ['query between with one value', { query: { PK: { eq: 'a' }, SK: { between: ['x'] } } }, ddb.query, '"between" on "SK" needs an array of two values'],
+    ['scan with a filter on a bare value', { filter: { a: 1 } }, ddb.scan, 'Invalid condition for "a": expected an object of operators'],
+    ['batchPut with a non-array table', { tables: { t: {} } }, ddb.batchPut, 'tables.t must be an array'],
+    ['batchGet without keys', { tables: { t: {} } }, ddb.batchGet, 'tables.t.keys must be an array'],
+    ['transactGet without items', {}, ddb.transactGet, 'items must be an array'],
+    ['transactWrite with an unknown item kind', { items: [{ upsert: 1 }] }, ddb.transactWrite, 'needs one of putItem, updateItem, deleteItem, conditionCheck'],
+    ['condition that is not an object', { key: { id: 'a' }, condition: 5 }, ddb.remove, 'A condition or filter must be an object'],
+  ])('%s throws and leaves the input unchanged', (_label, input, helper, message) => {
+    const before = JSON.stringify(input);
+    expect(() => helper(input as never)).toThrow(message);
+    expect(JSON.stringify(input)).toBe(before);
   });
 });
