@@ -43,11 +43,14 @@ export interface HandlerResult {
 }
 
 let realm: Realm | undefined;
-let realmsCreated = 0;
+const stats = { realmsCreated: 0, evaluations: 0 };
 
-/** How many realms this process has made (a new one follows every handler that changed one). */
-export function realmCount(): number {
-  return realmsCreated;
+/**
+ * Counters for tests and the benchmark: realms made (a new one follows every handler that changed
+ * its realm or timed out) and handler evaluations run.
+ */
+export function engineStats(): { realmsCreated: number; evaluations: number } {
+  return { ...stats };
 }
 
 export function runHandler(request: HandlerRequest): HandlerResult {
@@ -58,8 +61,9 @@ export function runHandler(request: HandlerRequest): HandlerResult {
 
   if (realm === undefined || realm.dirty) {
     realm = new Realm({ maxLoopIterations: MAX_LOOP_ITERATIONS });
-    realmsCreated += 1;
+    stats.realmsCreated += 1;
   }
+  stats.evaluations += 1;
   realm.clock = request.nowMs ?? Date.now;
   const timeoutMs = request.timeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
   const raw = realm.evaluate(compiled.module, request.handler, request.contextJson, request.authType ?? '', timeoutMs);

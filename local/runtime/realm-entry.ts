@@ -48,6 +48,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const realm = globalThis as unknown as Record<string, unknown>;
   const { parse, stringify } = JSON;
   const ownKeys = Reflect.ownKeys;
+  const deleteProperty = Reflect.deleteProperty;
   const describe = Object.getOwnPropertyDescriptor;
   const define = Object.defineProperty;
   const getPrototypeOf = Object.getPrototypeOf;
@@ -135,7 +136,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     const functionPrototype = getPrototypeOf(function probe() {}) as { constructor: unknown };
     functionPrototype.constructor = uncallable('Function', {});
     delete (Object as { fromEntries?: unknown }).fromEntries;
-    for (const name of REMOVED_GLOBALS) delete realm[name];
+    for (const name of REMOVED_GLOBALS) deleteProperty(realm, name);
   }
 
   /** A stand-in that throws like AWS when called but keeps the static helpers (Number.isNaN...). */
@@ -286,9 +287,11 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     add(getPrototypeOf(arrayIterator));
     add(getPrototypeOf(''[iteratorSymbol]()));
     // The AppSync library objects, down to their namespaces (util.time, util.dynamodb, ...).
+    const walked: object[] = [];
     const addTree = (value: unknown, depth: number): void => {
-      if (typeof value !== 'object' || value === null || targets.indexOf(value) !== -1) return;
-      targets.push(value);
+      if (typeof value !== 'object' || value === null || walked.indexOf(value) !== -1) return;
+      walked.push(value);
+      add(value);
       if (depth === 0) return;
       for (const key of ownKeys(value)) {
         const descriptor = describe(value, key);

@@ -1,0 +1,60 @@
+// The per-handler quotas: wall-clock time and loop iterations.
+import { engineStats } from '../../../../local/runtime/engine';
+import { MAX_LOOP_ITERATIONS } from '../../../../local/runtime/limits';
+import { evaluate, requestModule, resultOf } from './evaluate-helper';
+
+/** 1-based line and column of the first occurrence of `needle` in `code`. */
+function positionOf(code: string, needle: string): string {
+  const offset = code.indexOf(needle);
+  const before = code.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+function numbers(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}
+
+describe('time limit', () => {
+  // A billion callback calls: no loop statement, so only the clock can stop it.
+  const runaway = requestModule(
+    'const a = []; a.length = 1000; const row = a.fill(0); let n = 0; row.forEach(() => { row.forEach(() => { row.forEach(() => { n = n + 1; }); }); }); return n;',
+  );
+
+  it('stops runaway code with a clear error and leaves a working runtime', async () => {
+    await resultOf(requestModule('return 0;'));
+    const before = engineStats().realmsCreated;
+    const output = await evaluate(runaway, {}, 'request', { timeoutMs: 150 });
+    expect(output.error?.message).toBe('code.js: Error: Execution timed out after 150 ms');
+    expect(output.evaluationResult).toBeUndefined();
+    // The interrupted realm is not reused.
+    expect(await resultOf(requestModule('return [1, 2].map((x) => x + 1);'))).toEqual([2, 3]);
+    expect(engineStats().realmsCreated).toBe(before + 1);
+  });
+});
+
+describe('loop quota', () => {
+  const forOf = requestModule('let n = 0;\n  for (const x of ctx.args.items) { n = n + x; }\n  return n;');
+  const nested = requestModule('let n = 0;\n  for (const a of ctx.args.items) { for (const b of ctx.args.items) n = n + 1; }\n  return n;');
+  const forIn = requestModule('let n = 0;\n  for (const key in ctx.args.map) { n = n + 1; }\n  return n;');
+
+  it(`allows ${MAX_LOOP_ITERATIONS} iterations in one handler`, async () => {
+    expect(await resultOf(forOf, { arguments: { items: numbers(MAX_LOOP_ITERATIONS).map(() => 1) } })).toBe(MAX_LOOP_ITERATIONS);
+  });
+
+  const overQuota = `RangeError: Loop iteration limit of ${MAX_LOOP_ITERATIONS} exceeded`;
+  it.each([
+    ['a for-of over 1001 items', forOf, { items: numbers(MAX_LOOP_ITERATIONS + 1) }, 'for (const x'],
+    ['nested for-of loops, 40 x 40 iterations', nested, { items: numbers(40) }, 'for (const b'],
+    ['a for-in over 1001 keys', forIn, { map: Object.fromEntries(numbers(MAX_LOOP_ITERATIONS + 1).map((i) => [`k${i}`, i])) }, 'for (const key'],
+  ])('stops %s at the loop that went over', async (_name, code, args, loop) => {
+    const output = await evaluate(code, { arguments: args });
+    expect(output.error?.message).toBe(`code.js:${positionOf(code, loop)}: ${overQuota}`);
+    expect(output.evaluationResult).toBeUndefined();
+  });
+
+  it('counts afresh in every evaluation', async () => {
+    const items = numbers(600).map(() => 1);
+    expect(await resultOf(forOf, { arguments: { items } })).toBe(600);
+    expect(await resultOf(forOf, { arguments: { items } })).toBe(600);
+  });
+});
