@@ -59,6 +59,15 @@ function headerFromRequestHeaders(request: IncomingMessage): Record<string, unkn
   return header;
 }
 
+/** The request target as a URL; null when it cannot be parsed (it must never throw in an upgrade). */
+export function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://realtime.invalid');
+  } catch {
+    return null;
+  }
+}
+
 function sourceIpOf(request: IncomingMessage): string {
   const address = request.socket.remoteAddress ?? '';
   return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
@@ -71,7 +80,7 @@ export function readHandshake(request: IncomingMessage): HandshakeInfo {
   if (headerProtocol !== undefined) {
     return { ...base, header: decodeHeaderObject(headerProtocol.slice(HEADER_PROTOCOL_PREFIX.length)), headerSource: 'subprotocol' };
   }
-  const query = new URL(request.url ?? '/', 'http://realtime.invalid').searchParams.get('header');
+  const query = requestUrl(request)?.searchParams.get('header') ?? null;
   if (query !== null) {
     // URLSearchParams reads an unescaped '+' as a space; base64 has no spaces.
     return { ...base, header: decodeHeaderObject(query.replaceAll(' ', '+')), headerSource: 'query' };

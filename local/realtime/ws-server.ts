@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { RealtimeBackend, RealtimeLogger } from './backend';
 import { silentLogger } from './backend';
 import { connectionErrors } from './errors';
-import { GRAPHQL_WS_PROTOCOL, readHandshake } from './handshake';
+import { GRAPHQL_WS_PROTOCOL, readHandshake, requestUrl } from './handshake';
 import type { SubscriptionHub } from './hub';
 import { RealtimeConnection, refuseConnection, type ConnectionTransport, type RealtimeLimits, type Timers } from './protocol';
 
@@ -111,7 +111,7 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
 
   const listeners = sources.map((source) => {
     const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-      const pathname = new URL(request.url ?? '/', 'http://realtime.invalid').pathname;
+      const pathname = requestUrl(request)?.pathname;
       if (pathname !== path) {
         // Other upgrade handlers may own other paths; refuse only when nobody else listens.
         if (source.listenerCount('upgrade') === 1) {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { FrameClient, type Frame } from './support/frame-client';
 import { ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
 import { startTwin, type TestTwin } from './support/twin';
@@ -97,6 +98,24 @@ describe('handshake and authentication', () => {
       payload: { errors: [{ message: 'SubProtocolNotSupportedError', errorCode: 400 }] },
     });
     expect((await client.closed).code).toBe(1000);
+  });
+
+  it('an upgrade with an unparseable target is refused and the server keeps serving', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(twin.port, '127.0.0.1', () => {
+        socket.write(
+          'GET http://[bad/graphql/realtime HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    const client = await FrameClient.connected(twin.url);
+    await client.close();
   });
 
   it('other paths are not upgraded', async () => {
