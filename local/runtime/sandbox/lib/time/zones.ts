@@ -5,11 +5,14 @@ import { MS_PER_DAY, wallClockMs } from './calendar';
 const FIXED_OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/;
 const UTC_NAMES = ['UTC', 'Z', 'GMT', 'UT', 'Etc/UTC', 'Etc/GMT'];
 
+// Captured when the library loads: the sandbox removes the Intl global before resolver code runs.
+const DateTimeFormat = Intl.DateTimeFormat;
+
 const formatters: Record<string, Intl.DateTimeFormat> = {};
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   if (!Object.prototype.hasOwnProperty.call(formatters, zone)) {
-    formatters[zone] = new Intl.DateTimeFormat('en-US', {
+    formatters[zone] = new DateTimeFormat('en-US', {
       timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
     });
@@ -61,7 +64,7 @@ export function wallClockToEpoch(zone: string, wallMs: number): number {
 /** Short or long display name of the zone at an instant ("UTC", "PST", "Pacific Standard Time"). */
 export function zoneName(zone: string, epochMs: number, style: 'short' | 'long'): string {
   if (fixedOffsetMinutes(zone) === 0 && UTC_NAMES.includes(zone)) return style === 'short' ? 'UTC' : 'Coordinated Universal Time';
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: fixedOffsetMinutes(zone) === null ? zone : 'UTC', timeZoneName: style });
+  const format = new DateTimeFormat('en-US', { timeZone: fixedOffsetMinutes(zone) === null ? zone : 'UTC', timeZoneName: style });
   const part = format.formatToParts(epochMs).find((p) => p.type === 'timeZoneName');
   return part ? part.value : zone;
 }
