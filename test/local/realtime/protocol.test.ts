@@ -1,3 +1,4 @@
+import { silentLogger } from '../../../local/realtime/backend';
 import { SubscriptionHub } from '../../../local/realtime/hub';
 import { RealtimeConnection, type ConnectionTransport, type Timers } from '../../../local/realtime/protocol';
 import { FakeBackend, ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
@@ -45,6 +46,8 @@ class RecordingTransport implements ConnectionTransport {
 }
 
 function setup(header: Record<string, unknown> = { Authorization: 'allow-ann' }) {
+  const warnings: Array<{ obj: object; msg?: string }> = [];
+  const logger = { ...silentLogger, warn: (obj: object, msg?: string) => warnings.push({ obj, msg }) };
   const timers = new ManualTimers();
   const transport = new RecordingTransport();
   const backend = new FakeBackend();
@@ -57,8 +60,9 @@ function setup(header: Record<string, unknown> = { Authorization: 'allow-ann' })
     header,
     sourceIp: '127.0.0.1',
     timers,
+    logger,
   });
-  return { timers, transport, backend, hub, connection };
+  return { timers, transport, backend, hub, connection, warnings };
 }
 
 const message = { roomId: 'r1', id: 'm1', content: 'hi', sender: 'ann' };
@@ -103,7 +107,7 @@ describe('RealtimeConnection', () => {
   });
 
   it('delivers a 240 KB payload and drops one a byte larger', async () => {
-    const { transport, hub, connection } = setup();
+    const { transport, hub, connection, warnings } = setup();
     await connection.receive(startFrame('s1', 'subscription { onNewMessage { content } }'));
     expect(transport.sent).toEqual([{ type: 'start_ack', id: 's1' }]);
     const overhead = JSON.stringify({ data: { onNewMessage: { content: '' } } }).length;
@@ -112,6 +116,12 @@ describe('RealtimeConnection', () => {
     expect(hub.publish({ mutationField: 'sendMessage', result: { content: atLimit } })).toBe(1);
     expect(transport.sent).toHaveLength(2);
     expect(transport.sent[1]).toEqual({ type: 'data', id: 's1', payload: { data: { onNewMessage: { content: atLimit } } } });
+    expect(warnings).toEqual([
+      {
+        obj: { connectionId: 'c1', subscriptionId: 's1', bytes: 240 * 1024 + 1, limit: 240 * 1024 },
+        msg: 'realtime payload over the size limit was not delivered',
+      },
+    ]);
   });
 
   it('a stop while the backend prepares the start answers complete and never starts it', async () => {

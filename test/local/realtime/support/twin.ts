@@ -1,6 +1,7 @@
 /** A real HTTP server on 127.0.0.1:0 with the realtime side attached, for integration tests. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { SubscriptionHub } from '../../../../local/realtime/hub';
 import type { RealtimeLimits } from '../../../../local/realtime/protocol';
 import { attachRealtime, type RealtimeServer } from '../../../../local/realtime/ws-server';
@@ -22,8 +23,10 @@ export async function startTwin(limits: Partial<RealtimeLimits> = {}): Promise<T
     response.end();
   });
   const backend = new FakeBackend();
-  const hub = new SubscriptionHub();
-  const realtime = attachRealtime(server, { backend, hub, limits });
+  // A real pino logger (silent) checks that the twin's logger fits RealtimeLogger.
+  const logger = pino({ level: 'silent' });
+  const hub = new SubscriptionHub(logger);
+  const realtime = attachRealtime(server, { backend, hub, limits, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
