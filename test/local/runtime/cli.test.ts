@@ -1,0 +1,102 @@
+// The evaluate-code CLI as a user runs it: a child process, real files, stdout JSON and exit codes.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const BIN = path.join(__dirname, '../../../bin/evaluate-code');
+const RUNTIME = 'name=APPSYNC_JS,runtimeVersion=1.0.0';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NODE_OPTIONS: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('bin/evaluate-code', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'evaluate-code-'));
+    await writeFile(
+      path.join(dir, 'getRoom.js'),
+      [
+        "import { util } from '@aws-appsync/utils';",
+        'export function request(ctx) {',
+        "  console.log('getRoom', ctx.args.roomId);",
+        '  ctx.stash.asked = ctx.args.roomId;',
+        "  return { operation: 'GetItem', key: util.dynamodb.toMapValues({ PK: 'ROOM#' + ctx.args.roomId, SK: 'META' }) };",
+        '}',
+        'export function response(ctx) {',
+        '  if (!ctx.result) {',
+        "    util.error('Room not found', 'NotFound');",
+        '  }',
+        '  return ctx.result;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(path.join(dir, 'context.json'), JSON.stringify({ arguments: { roomId: 'r1' } }));
+    await writeFile(path.join(dir, 'empty-result.json'), JSON.stringify({ arguments: { roomId: 'r1' }, result: null }));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints the evaluation as the AWS CLI does and exits 0', async () => {
+    const run = await runCli(['--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', 'file://context.json', '--function', 'request', '--output', 'json'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(printed)).toEqual(['evaluationResult', 'logs', 'stash', 'outErrors']);
+    expect(JSON.parse(printed.evaluationResult as string)).toEqual({ operation: 'GetItem', key: { PK: { S: 'ROOM#r1' }, SK: { S: 'META' } } });
+    expect(printed.logs).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9a-f-]{36} INFO getRoom r1$/)]);
+    expect(printed.stash).toBe('{"asked":"r1"}');
+    expect(printed.outErrors).toBe('[]');
+    // Four-space indentation, like the AWS CLI's JSON output.
+    expect(run.stdout.split('\n')[1]).toMatch(/^ {4}"evaluationResult": /);
+  });
+
+  it('takes inline code and context and a JSON runtime', async () => {
+    const code = 'export function request(ctx) {\n  return ctx.args.n + 1;\n}\n';
+    const run = await runCli(['--runtime', '{"name":"APPSYNC_JS","runtimeVersion":"1.0.0"}', '--code', code, '--context', '{"arguments":{"n":41}}'], dir);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ evaluationResult: '42', logs: [], stash: '{}', outErrors: '[]' });
+  });
+
+  it('prints an error result and exits 1', async () => {
+    const run = await runCli(['--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', 'file://empty-result.json', '--function', 'response'], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { message: 'Room not found' }, logs: [], stash: '{}', outErrors: '[]' });
+  });
+
+  it.each([
+    ['a wrong runtime version', ['--runtime', 'name=APPSYNC_JS,runtimeVersion=9.9.9', '--code', 'file://getRoom.js', '--context', 'file://context.json'], 254,
+      '\nAn error occurred (BadRequestException) when calling the EvaluateCode operation: Unsupported runtime version 9.9.9 for APPSYNC_JS. Supported versions: 1.0.0\n'],
+    ['a context that is not JSON', ['--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', '{"arguments":'], 254,
+      '\nAn error occurred (BadRequestException) when calling the EvaluateCode operation: The context is not a valid JSON object.\n'],
+    ['a missing code file', ['--runtime', RUNTIME, '--code', 'file://missing.js', '--context', 'file://context.json'], 252,
+      "\nError parsing parameter 'code': Unable to load paramfile file://missing.js: [Errno 2] No such file or directory: 'missing.js'\n"],
+    ['a missing --context', ['--runtime', RUNTIME, '--code', 'file://getRoom.js'], 252, "error: required option '--context <value>' not specified\n"],
+    ['an output format other than json', ['--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', '{}', '--output', 'table'], 252,
+      "\nargument --output: Invalid choice 'table': only json is supported\n"],
+  ])('refuses %s on stderr with a non-zero exit and prints nothing', async (_name, args, exitCode, stderr) => {
+    const run = await runCli(args, dir);
+    expect(run.code).toBe(exitCode);
+    expect(run.stderr).toBe(stderr);
+    expect(run.stdout).toBe('');
+  });
+});
