@@ -30,10 +30,12 @@ it('keeps acknowledged messages across a restart on the same data dir', async ()
   const first = { poolId: twin.userPoolId, accessKey: twin.accessKey.accessKeyId, ca: readFileSync(String(twin.caCertPath), 'utf8') };
   let token = await signInBob(twin);
   const room = await graphqlRequest(twin.graphqlUrl, token, 'mutation { createRoom(name: "durable") { id } }');
+  expect(room.body.errors).toBeUndefined();
   const roomId = (room.body.data?.createRoom as { id: string }).id;
   const sent: Array<{ id: string; content: string }> = [];
   for (const content of ['one', 'two', 'three']) {
     const result = await graphqlRequest(twin.graphqlUrl, token, sendMessage, { r: roomId, c: content, k: `k-${content}` });
+    expect(result.body.errors).toBeUndefined();
     sent.push(result.body.data?.sendMessage as { id: string; content: string });
   }
   // Stop right after the last acknowledgement: nothing acknowledged may be lost.
