@@ -3,7 +3,7 @@
 // evaluation reports an error (the AWS CLI exits 0), so scripts and CI can rely on it.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import type { EvaluateCodeCommandOutput } from '@aws-sdk/client-appsync';
+import type { AppSyncRuntime, EvaluateCodeCommandOutput, RuntimeName } from '@aws-sdk/client-appsync';
 import { evaluateCode } from './evaluate-code';
 
 /** Exit codes follow the AWS CLI: 252 for unusable arguments, 254 for a service error. */
@@ -100,13 +100,14 @@ function readValue(value: string, flag: string): string {
 }
 
 /** `name=APPSYNC_JS,runtimeVersion=1.0.0` (AWS CLI shorthand) or `{"name":...,"runtimeVersion":...}`. */
-function parseRuntime(value: string): { name: string; runtimeVersion: string } {
+function parseRuntime(value: string): AppSyncRuntime {
   const text = value.trim();
   if (text.startsWith('{')) {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null) {
       const { name, runtimeVersion } = parsed as Record<string, unknown>;
-      if (typeof name === 'string' && typeof runtimeVersion === 'string') return { name, runtimeVersion };
+      // The service, not the CLI, judges the values (as the AWS CLI leaves it to the service).
+      if (typeof name === 'string' && typeof runtimeVersion === 'string') return { name: name as RuntimeName, runtimeVersion };
     }
     throw new UsageError(`Error parsing parameter 'runtime': expected {"name": ..., "runtimeVersion": ...}`);
   }
@@ -121,5 +122,5 @@ function parseRuntime(value: string): { name: string; runtimeVersion: string } {
   if (name === undefined || runtimeVersion === undefined) {
     throw new UsageError(`Error parsing parameter 'runtime': both name and runtimeVersion are required, got: ${value}`);
   }
-  return { name, runtimeVersion };
+  return { name: name as RuntimeName, runtimeVersion };
 }

@@ -3,7 +3,7 @@ import { BadRequestException, type EvaluateCodeCommandInput } from '@aws-sdk/cli
 import { evaluateCode } from '../../../local/runtime/evaluate-code';
 import { engineStats } from '../../../local/runtime/engine';
 
-const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
+const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
 const CODE = "export function request(ctx) {\n  console.log('ran');\n  return ctx.args;\n}\n";
 const valid: EvaluateCodeCommandInput = { runtime: RUNTIME, code: CODE, context: '{"arguments":{"a":1}}', function: 'request' };
 

@@ -3,7 +3,7 @@ import { AppSyncClient, BadRequestException, EvaluateCodeCommand, ListGraphqlApi
 import { LocalAppSyncClient } from '../../../local/runtime/local-appsync-client';
 import { createEvaluator } from '../../../local/runtime/evaluator';
 
-const runtime = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
+const runtime = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
 const code = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  return { operation: 'PutItem', key: util.dynamodb.toMapValues({ id: ctx.args.id }) };\n}\n";
 
 describe('LocalAppSyncClient', () => {

@@ -2,7 +2,7 @@
 import type { EvaluateCodeCommandOutput } from '@aws-sdk/client-appsync';
 import { evaluateCode, type EvaluateOptions } from '../../../../local/runtime/evaluate-code';
 
-export const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
+export const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
 
 /** A module whose request handler is `body` (indented two spaces on line 3). */
 export function requestModule(body: string, topLevel = ''): string {
