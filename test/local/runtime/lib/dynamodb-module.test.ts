@@ -236,6 +236,31 @@ describe('dynamodb module: batch and transactions', () => {
   });
 });
 
+describe('dynamodb module: typed sets from the module helpers', () => {
+  it('put keeps a toStringSet value as a set attribute', () => {
+    expect(ddb.put({ key: { id: 'a' }, item: { tags: ddb.toStringSet(['x', 'y']), ids: ddb.toNumberSet([1]) } }).attributeValues).toEqual({
+      tags: { SS: ['x', 'y'] },
+      ids: { NS: [1] },
+    });
+  });
+
+  it('update sets a whole set attribute instead of walking into it', () => {
+    expect(ddb.update({ key: { id: 'a' }, update: { tags: ddb.toStringSet(['x']) } }).update).toEqual({
+      expression: 'SET #expName_1 = :expValue_1',
+      expressionNames: { '#expName_1': 'tags' },
+      expressionValues: { ':expValue_1': { SS: ['x'] } },
+    });
+  });
+
+  it('batchPut keeps a toBinarySet value', () => {
+    expect(ddb.batchPut({ tables: { t: [{ id: 'a', blobs: ddb.toBinarySet(['SGVsbG8=']) }] } }).tables).toEqual({ t: [{ id: { S: 'a' }, blobs: { BS: ['SGVsbG8='] } }] });
+  });
+
+  it('a map that merely has an SS key with a non-array value stays a map', () => {
+    expect(ddb.put({ key: { id: 'a' }, item: { m: { SS: 'x' } } }).attributeValues).toEqual({ m: { M: { SS: { S: 'x' } } } });
+  });
+});
+
 describe('dynamodb module: inputs are never mutated', () => {
   it.each<[string, (input: never) => unknown, Record<string, unknown>]>([
     ['put', ddb.put, { key: { id: 'a' }, item: { id: 'a', n: 1 }, condition: { id: { attributeExists: false } } }],

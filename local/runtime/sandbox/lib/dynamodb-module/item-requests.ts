@@ -3,6 +3,7 @@
 //   {operation:"PutItem", key:{id:{S:"abc"}}, attributeValues:{value:{N:10}}}
 // Optional fields appear only when given (no consistentRead key unless the caller set it).
 import { toMapValues } from '../util/dynamodb-values';
+import { toItemAttributes } from './attribute-values';
 import { isPlainObject, type PlainObject } from '../values';
 import { toExpressionObject } from './expression-input';
 import { copyGiven, setIfDefined } from './optional-fields';
@@ -27,7 +28,7 @@ export function attributesWithoutKey(item: unknown, key: PlainObject): PlainObje
   for (const name of Object.keys(source)) {
     if (!Object.prototype.hasOwnProperty.call(key, name)) attributes[name] = source[name];
   }
-  return toMapValues(attributes);
+  return toItemAttributes(attributes);
 }
 
 export function get(input: PlainObject): PlainObject {

@@ -3,6 +3,7 @@
 import { TRANSACT_CONDITION_ADD_RETURN_VALUES_DEFAULT } from '../aws-unverified';
 import { toMapValues } from '../util/dynamodb-values';
 import { isPlainObject, type PlainObject } from '../values';
+import { toItemAttributes } from './attribute-values';
 import { toExpressionObject } from './expression-input';
 import { attributesWithoutKey, keyOf, requireObject } from './item-requests';
 import { copyGiven, setIfDefined } from './optional-fields';
@@ -35,7 +36,7 @@ export function batchPut(input: PlainObject): PlainObject {
   const tables: PlainObject = {};
   const given = tablesOf(input);
   for (const table of Object.keys(given)) {
-    tables[table] = listOf(given[table], `tables.${table}`).map((item) => toMapValues(requireObject(item, 'item')));
+    tables[table] = listOf(given[table], `tables.${table}`).map((item) => toItemAttributes(requireObject(item, 'item')));
   }
   return { operation: 'BatchPutItem', tables };
 }

@@ -4,8 +4,9 @@
 // A nested plain object sets each of its leaves by path (the parent map must exist); wrap it in
 // operations.replace() to set the whole map.
 import { UPDATE_REMOVE_KEYWORD } from '../aws-unverified';
-import { toDynamoDB, type AttributeValue } from '../util/dynamodb-values';
+import type { AttributeValue } from '../util/dynamodb-values';
 import { isPlainObject, type PlainObject } from '../values';
+import { isTypedSet, toItemAttribute } from './attribute-values';
 import { isOperationMarker, type OperationMarker } from './operations';
 
 export interface UpdateExpression {
@@ -26,7 +27,7 @@ function leaves(update: PlainObject, parent: string[]): Leaf[] {
     const change = update[key];
     if (change === undefined) continue;
     const path = [...parent, key];
-    if (isPlainObject(change) && !isOperationMarker(change) && Object.keys(change).length > 0) {
+    if (isPlainObject(change) && !isOperationMarker(change) && !isTypedSet(change) && Object.keys(change).length > 0) {
       out.push(...leaves(change, path));
     } else {
       out.push({ path, change });
@@ -60,7 +61,7 @@ export function buildUpdateExpression(update: PlainObject): UpdateExpression {
     const path = leaf.path.map(nameFor).join('.');
     const valueName = `:expValue_${clauseNumber}`;
     const setValue = (value: unknown) => {
-      expressionValues[valueName] = toDynamoDB(value) ?? { NULL: null };
+      expressionValues[valueName] = toItemAttribute(value);
       return valueName;
     };
     if (!isOperationMarker(leaf.change)) {
