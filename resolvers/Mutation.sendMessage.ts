@@ -1,7 +1,8 @@
 /**
  * Mutation.sendMessage: stores a message once per (room, sender, clientMessageId). The id, the
  * sender and the time come from the server and the token.
- * Pipeline: requireMembership (BatchGetItem) -> putMessageOnce (TransactWriteItems).
+ * Pipeline: requireMembership (BatchGetItem) -> putMessageOnce (TransactWriteItems)
+ *   -> getRetriedMessage (GetItem, on a retry only).
  */
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';

@@ -37,6 +37,8 @@ export const pipelineFunctions: FunctionWiring[] = [
   { name: 'queryMyRooms', dataSource: CHAT_TABLE_DATA_SOURCE },
   // TransactWriteItems (idempotency record + message, both only if absent).
   { name: 'putMessageOnce', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // GetItem (on a sendMessage retry: the message the first attempt stored); else nothing.
+  { name: 'getRetriedMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
   // UpdateItem (content, editedAt; condition: sender is the caller, not deleted).
   { name: 'updateOwnMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
   // UpdateItem (deleted, content, editedAt; condition: sender is the caller unless Admins/IAM).
@@ -51,7 +53,7 @@ export const resolvers: ResolverWiring[] = [
   { typeName: 'Mutation', fieldName: 'joinRoom', functions: ['requireRoom', 'addMember'] },
   { typeName: 'Mutation', fieldName: 'leaveRoom', functions: ['requireMembership', 'removeMembership'] },
   { typeName: 'Mutation', fieldName: 'removeMember', functions: ['requireMembership', 'removeMembership'] },
-  { typeName: 'Mutation', fieldName: 'sendMessage', functions: ['requireMembership', 'putMessageOnce'] },
+  { typeName: 'Mutation', fieldName: 'sendMessage', functions: ['requireMembership', 'putMessageOnce', 'getRetriedMessage'] },
   { typeName: 'Mutation', fieldName: 'editMessage', functions: ['requireMembership', 'updateOwnMessage'] },
   { typeName: 'Mutation', fieldName: 'deleteMessage', functions: ['requireMembership', 'softDeleteMessage'] },
   { typeName: 'Subscription', fieldName: 'onNewMessage', functions: ['requireMembership'] },

@@ -1,20 +1,21 @@
 /**
  * Pipeline step of sendMessage, idempotent per (room, sender, clientMessageId).
  * Data source: chatTable, TransactWriteItems:
- *   1. PutItem send record SEND#<sub>#<clientMessageId>, only if absent, returning the stored
- *      record when the condition fails (returnValuesOnConditionCheckFailure);
+ *   1. PutItem send record SEND#<sub>#<clientMessageId> (the message id only, no content), only
+ *      if absent, returning the stored record when the condition fails
+ *      (returnValuesOnConditionCheckFailure);
  *   2. PutItem the message MSG#<ulid>, only if absent.
  * DynamoDB runs the two atomically, so of any number of retries, concurrent or not, exactly one
- * stores a message. A retry finds the send record and returns the message it recorded.
+ * stores a message. A retry stores nothing and leaves the id of the first message in
+ * ctx.stash.retriedMessageId for getRetriedMessage, which reads the message as it is now.
  * A retry racing an unfinished first attempt (TransactionConflict) gets Conflict and may retry.
- * Result: the Message.
+ * Result: the new Message, or null on a retry.
  */
 import { util } from '@aws-appsync/utils';
 import type { Context, DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import type { Message, MutationSendMessageArgs } from '../generated/graphql';
 import { conflict, dataSourceError } from '../lib/errors';
 import type { SendRecordItem } from '../lib/items';
-import { toMessage } from '../lib/items';
 import { messageKey, sendRecordKey } from '../lib/keys';
 import type { ChatStash } from '../lib/stash';
 
@@ -34,6 +35,7 @@ export function request(ctx: Context<MutationSendMessageArgs, ChatStash>): Dynam
     content: message.content,
     createdAt: message.createdAt,
     deleted: false,
+    clientMessageId,
   };
   return {
     operation: 'TransactWriteItems',
@@ -42,27 +44,34 @@ export function request(ctx: Context<MutationSendMessageArgs, ChatStash>): Dynam
         table,
         operation: 'PutItem',
         key: util.dynamodb.toMapValues(sendRecordKey(message.roomId, message.senderId, clientMessageId)),
-        attributeValues: util.dynamodb.toMapValues({ ...stored, clientMessageId }),
+        attributeValues: util.dynamodb.toMapValues({
+          roomId: message.roomId,
+          messageId: message.id,
+          senderId: message.senderId,
+          clientMessageId,
+          createdAt: message.createdAt,
+        }),
         condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: true },
       },
       {
         table,
         operation: 'PutItem',
         key: util.dynamodb.toMapValues(messageKey(message.roomId, message.id)),
-        attributeValues: util.dynamodb.toMapValues({ ...stored, clientMessageId }),
+        attributeValues: util.dynamodb.toMapValues(stored),
         condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: false },
       },
     ],
   };
 }
 
-export function response(ctx: Context<MutationSendMessageArgs, ChatStash>): Message {
+export function response(ctx: Context<MutationSendMessageArgs, ChatStash>): Message | null {
   if (ctx.error) {
     const reasons: CancellationReason[] = ctx.result?.cancellationReasons ?? [];
     const sendRecord = reasons[0];
     if (ctx.error.type === TRANSACTION_CANCELED && sendRecord && sendRecord.type === 'ConditionalCheckFailed' && sendRecord.item) {
-      // A retry: the first attempt stored the message; return it and store nothing.
-      return toMessage(sendRecord.item);
+      // A retry: the first attempt stored the message; the next step reads it.
+      ctx.stash.retriedMessageId = sendRecord.item.messageId;
+      return null;
     }
     if (reasons.some((reason) => reason !== null && reason.type === 'TransactionConflict')) {
       conflict('A message with this clientMessageId is being stored by another request; retry');

@@ -40,8 +40,19 @@ export type MessageItem = {
   deleted: boolean;
 };
 
-/** The idempotency record of sendMessage holds the message as it was first stored. */
-export type SendRecordItem = Omit<MessageItem, 'PK' | 'SK'> & { PK: string; SK: string; clientMessageId: string };
+/**
+ * The idempotency record of sendMessage: which message a (room, sender, clientMessageId) made.
+ * It holds no content, so deleting the message leaves no copy behind.
+ */
+export type SendRecordItem = {
+  PK: string;
+  SK: string;
+  roomId: string;
+  messageId: string;
+  senderId: string;
+  clientMessageId: string;
+  createdAt: string;
+};
 
 export function toRoom(item: RoomItem): Room {
   return { id: item.id, name: item.name, createdBy: item.createdBy, createdAt: item.createdAt };

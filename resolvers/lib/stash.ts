@@ -17,6 +17,8 @@ export type ChatStash = {
   /** sendMessage: the message to store if this clientMessageId is new. */
   message?: Message;
   clientMessageId?: string;
+  /** sendMessage retry: the id of the message the first attempt stored. */
+  retriedMessageId?: string;
   /** deleteMessage: Admins and operators may delete any message of the room. */
   canDeleteAny?: boolean;
   /** listMessages: the page size. */

@@ -117,6 +117,9 @@ describe('chat pipelines on DynamoDB Local', () => {
     const retried = await ok('Mutation', 'sendMessage', { roomId, content: 'hello', clientMessageId: 'b-1' }, as(bob));
     expect(retried).toEqual(sent);
     expect((await messagesOf(roomId)).map((item) => item.id)).toEqual([sent.id]);
+    // The send record names the message and keeps no copy of its content.
+    const record = (await tableItems()).find((item) => item.SK === `SEND#${bob.sub}#b-1`);
+    expect(record).toEqual({ PK: `ROOM#${roomId}`, SK: `SEND#${bob.sub}#b-1`, roomId, messageId: sent.id, senderId: bob.sub, clientMessageId: 'b-1', createdAt: sent.createdAt });
     // The key is per sender: alice may use the same clientMessageId.
     const fromAlice = await ok('Mutation', 'sendMessage', { roomId, content: 'hello', clientMessageId: 'b-1' }, as(alice));
     expect(fromAlice.id).not.toBe(sent.id);
@@ -187,6 +190,10 @@ describe('chat pipelines on DynamoDB Local', () => {
       errorType: 'Conflict',
     });
     expect(await ok('Mutation', 'deleteMessage', { roomId, messageId: sent.id }, as(bob))).toEqual(deleted);
+    // A late retry of the original send returns the message as it is now, and stores nothing.
+    const itemsBeforeRetry = await tableItems();
+    expect(await ok('Mutation', 'sendMessage', { roomId, content: 'draft', clientMessageId: 'b-edit' }, as(bob))).toEqual(deleted);
+    expect(await tableItems()).toEqual(itemsBeforeRetry);
   });
 
   it('admins (members of the room) and operators delete any message; operators read any room', async () => {

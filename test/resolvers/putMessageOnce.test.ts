@@ -8,7 +8,6 @@ import {
   cognitoIdentity,
   context,
   evaluate,
-  message,
   throttled,
   transactionCanceled,
 } from './helpers';
@@ -59,7 +58,14 @@ describe('functions/putMessageOnce request', () => {
           table: TABLE_NAME,
           operation: 'PutItem',
           key: { PK: { S: `ROOM#${ROOM_ID}` }, SK: { S: `SEND#${alice.sub}#c-1` } },
-          attributeValues: storedAttributes,
+          // The message's id only: no content that would outlive a delete.
+          attributeValues: {
+            roomId: { S: ROOM_ID },
+            messageId: { S: MESSAGE_ID },
+            senderId: { S: alice.sub },
+            clientMessageId: { S: 'c-1' },
+            createdAt: { S: NOW },
+          },
           condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: true },
         },
         {
@@ -80,21 +86,19 @@ describe('functions/putMessageOnce response', () => {
     const out = await evaluate(code, 'response', sendContext({ result }));
     expect(out.errorMessage).toBeUndefined();
     expect(out.result).toEqual(newMessage);
+    expect(out.stash).toEqual({ message: newMessage, clientMessageId: 'c-1', room: { id: ROOM_ID } });
   });
 
-  it('returns the stored message, not the new one, when the clientMessageId was used before', async () => {
+  it('stores nothing new and names the first message when the clientMessageId was used before', async () => {
     const firstId = '01HZY2ZZZZZZZZZZZZZZZZZZZZ';
     const storedRecord = {
       PK: `ROOM#${ROOM_ID}`,
       SK: `SEND#${alice.sub}#c-1`,
       roomId: ROOM_ID,
-      id: firstId,
+      messageId: firstId,
       senderId: alice.sub,
-      sender: 'alice',
-      content: 'hello',
-      createdAt: '2026-11-22T16:59:58.000Z',
-      deleted: false,
       clientMessageId: 'c-1',
+      createdAt: '2026-11-22T16:59:58.000Z',
     };
     const out = await evaluate(
       code,
@@ -111,7 +115,8 @@ describe('functions/putMessageOnce response', () => {
       }),
     );
     expect(out.errorMessage).toBeUndefined();
-    expect(out.result).toEqual(message(alice, { id: firstId, createdAt: '2026-11-22T16:59:58.000Z' }));
+    expect(out.result).toBeNull();
+    expect(out.stash).toEqual({ message: newMessage, clientMessageId: 'c-1', room: { id: ROOM_ID }, retriedMessageId: firstId });
   });
 
   it('answers Conflict when a concurrent retry is still storing the same clientMessageId', async () => {
