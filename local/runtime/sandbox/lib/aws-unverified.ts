@@ -45,11 +45,13 @@ export const OPERATION_REMOVE = 'OPERATION_REMOVE';
  */
 export const TRANSACT_CONDITION_ADD_RETURN_VALUES_DEFAULT = false;
 
+// Also decided, in the file that implements them: util.escapeJavaScript follows Apache Commons
+// Lang 3 escapeEcmaScript (util/escape-javascript.ts); the restricted and reserved header names of
+// util.http (util/http.ts); key-condition and projection expression forms (dynamodb-module/);
+// typed sets kept by the module helpers (dynamodb-module/attribute-values.ts).
+
 /** util.error and util.appendError share the "non-string arguments make it a no-op" rule. */
 export const APPEND_ERROR_IGNORES_NON_STRING_ARGS = true;
-
-/** util.escapeJavaScript follows Apache Commons Lang 3 escapeEcmaScript (what AppSync's VTL used). */
-export const ESCAPE_JAVASCRIPT_FLAVOUR = 'commons-lang3-ecmascript';
 
 /** util.math.randomWithinRange(start, end) includes both ends. */
 export const RANDOM_WITHIN_RANGE_INCLUDES_END = true;
