@@ -1,5 +1,6 @@
 import { CfnElement, Validations, type Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { CHAT_TABLE_DATA_SOURCE } from '../resolvers/wiring';
 
 /**
  * The cdk-nag AwsSolutions findings the chat stack accepts, each acknowledged on the one
@@ -35,7 +36,7 @@ export function addNagSuppressions(stack: Stack): void {
 
   const table = find(stack, 'Data/Table/Resource');
   if (!(table instanceof CfnElement)) throw new Error('The chat table is not a CloudFormation resource');
-  Validations.of(find(stack, 'GraphQL/Api/chatTable/ServiceRole/DefaultPolicy/Resource')).acknowledge({
+  Validations.of(find(stack, `GraphQL/Api/${CHAT_TABLE_DATA_SOURCE}/ServiceRole/DefaultPolicy/Resource`)).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(table)}.Arn>/index/*]`,
     reason:
       'The chat table data source queries the GSI "rooms of a user"; the wildcard covers only the indexes of this one table.',
