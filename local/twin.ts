@@ -11,7 +11,7 @@ import { createCognitoHttpHandler, SEED_USERS, UserPool, type SeedUser } from '.
 import { createDataSourceInvoker } from './datasources';
 import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local';
 import { createGraphQLApi } from './graphql/api';
-import { createPipelineRunner, resolverFieldKeys } from './graphql/pipeline-runner';
+import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './graphql/pipeline-runner';
 import { createRealtimeBackend } from './graphql/realtime-backend';
 import { loadApiSchema } from './graphql/schema';
 import { attachRealtime, DEFAULT_REALTIME_PATH, SubscriptionHub, type PreparedSubscription, type SubscriberConnection } from './realtime';
@@ -52,6 +52,8 @@ export interface StartTwinOptions {
   logger?: Logger;
   /** Where to write amplify_outputs.json; null = do not write. Default ./amplify_outputs.json. */
   outputsPath?: string | null;
+  /** Check every resolver's code at start-up so no request pays for it. Default true. */
+  warmUp?: boolean;
   /** User-pool token lifetimes, for tests of refresh and expiry. */
   accessTokenTtlSeconds?: number;
 }
@@ -120,9 +122,12 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
   const dynamoStart: Promise<DynamoDBLocal | null> = options.dynamodbEndpoint
     ? Promise.resolve(null)
     : startDynamoDBLocal({ dataDir: dataDir === null ? null : join(dataDir, 'dynamodb') });
+  const tlsStart = ensureTlsMaterial(dataDir);
+  // Synchronous work, done while the JVM starts in its own process.
+  if (options.warmUp !== false) warmUpResolvers();
   const [dynamo, tls, pool] = await Promise.all([
     dynamoStart,
-    ensureTlsMaterial(dataDir),
+    tlsStart,
     UserPool.open({
       dataDir: dataDir ?? undefined,
       region: DEFAULT_REGION,

@@ -6,6 +6,7 @@ import { bundleFunction, bundleResolver } from '../../resolvers/bundle';
 import { pipelineFunctions, resolvers } from '../../resolvers/wiring';
 import type { DataSourceInvoker } from '../datasources';
 import { runPipeline } from '../runtime/pipeline';
+import { checkCode, warmUpStaticCheck } from '../runtime/static-check';
 import type { ResolverOutcome, RunResolver } from './api';
 
 /** "Type.field" for every wired resolver. */
@@ -33,4 +34,15 @@ export function createPipelineRunner(invokeDataSource: DataSourceInvoker): RunRe
       subscriptionInvalidationFilter: result.extensions.subscriptionInvalidationFilter ?? null,
     };
   };
+}
+
+/**
+ * Bundles and statically checks every wired resolver and function once, so that no client
+ * request pays for it (the first check loads the linter: a second or two in all). The twin runs
+ * this while DynamoDB Local's JVM starts.
+ */
+export function warmUpResolvers(): void {
+  warmUpStaticCheck();
+  const codes = [...resolvers.map((r) => bundleResolver(r.typeName, r.fieldName)), ...pipelineFunctions.map((f) => bundleFunction(f.name))];
+  for (const code of codes) for (const handler of ['request', 'response'] as const) checkCode(code, { requireHandlers: [handler] });
 }
