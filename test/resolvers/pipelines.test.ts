@@ -158,6 +158,13 @@ describe('chat pipelines on DynamoDB Local', () => {
     } while (nextToken !== null && pages < 10);
     expect(seen).toEqual(all);
     expect(seen.slice(0, 5)).toEqual([...sentIds].reverse());
+    // A token of this room does not page through another room.
+    const tokenOfThisRoom = (await ok('Query', 'listMessages', { roomId, limit: 1 }, as(alice))).nextToken;
+    const otherRoom = (await ok('Mutation', 'createRoom', { name: 'Other' }, as(alice))).id;
+    expect(await failure('Query', 'listMessages', { roomId: otherRoom, nextToken: tokenOfThisRoom }, as(alice))).toEqual({
+      message: 'nextToken is not a token of this room’s messages',
+      errorType: 'ValidationError',
+    });
     const firstPage = await ok('Query', 'listMessages', { roomId }, as(alice));
     expect((firstPage.items as unknown[]).length).toBe(all.length);
     expect(firstPage.nextToken).toBeNull();
@@ -256,6 +263,7 @@ describe('chat pipelines on DynamoDB Local', () => {
       ['createRoom: name over 100', 'Mutation', 'createRoom', () => ({ name: 'n'.repeat(101) }), 'name must be at most 100 characters', 'ValidationError'],
       ['listMessages: limit 0', 'Query', 'listMessages', (r) => ({ roomId: r, limit: 0 }), 'limit must be between 1 and 100', 'ValidationError'],
       ['listMessages: limit 101', 'Query', 'listMessages', (r) => ({ roomId: r, limit: 101 }), 'limit must be between 1 and 100', 'ValidationError'],
+      ['listMessages: a forged nextToken', 'Query', 'listMessages', (r) => ({ roomId: r, nextToken: 'v1.eyJrIjp7fX0.forged' }), 'nextToken is not a token of this room’s messages', 'ValidationError'],
       ['joinRoom: malformed roomId', 'Mutation', 'joinRoom', () => ({ roomId: 'x' }), 'roomId must be a ULID (26 characters of Crockford base32)', 'ValidationError'],
     ];
 

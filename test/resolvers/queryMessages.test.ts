@@ -51,6 +51,22 @@ describe('functions/queryMessages response', () => {
     expect(out.result).toEqual({ items: [], nextToken: null });
   });
 
+  it.each([
+    ['refused before DynamoDB (AppSync cannot decrypt it)', { type: 'MappingTemplate', message: 'Invalid nextToken: it is malformed, was altered, or belongs to another query.' }],
+    ['refused by DynamoDB (a start key of another query)', { type: 'DynamoDB:ValidationException', message: 'The provided starting key is invalid' }],
+  ])('answers ValidationError for a bad nextToken %s', async (_case, error) => {
+    const out = await evaluate(code, 'response', listContext({ nextToken: 'djEuZm9vLmJhcg' }, 50, { error, result: null }));
+    expect(out.errorMessage).toBe('nextToken is not a token of this room’s messages');
+    expect(out.errorType).toBe('ValidationError');
+  });
+
+  it('passes on the same errors as they are when no nextToken was given', async () => {
+    const error = { type: 'DynamoDB:ValidationException', message: 'One or more parameter values were invalid' };
+    const out = await evaluate(code, 'response', listContext({}, 50, { error, result: null }));
+    expect(out.errorMessage).toBe(error.message);
+    expect(out.errorType).toBe(error.type);
+  });
+
   it('passes on a DynamoDB error with its type', async () => {
     const out = await evaluate(code, 'response', listContext({}, 50, { error: throttled, result: null }));
     expect(out.errorMessage).toBe(throttled.message);
