@@ -197,11 +197,12 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     const outcome = await options.runResolver(info.parentType.name, info.fieldName, context);
     state.outcomes.set(fieldNode?.alias?.value ?? info.fieldName, { arguments: args, outcome });
     state.invalidations.push(...outcome.invalidations);
-    const [first, ...rest] = outcome.errors;
-    if (first && (outcome.data === null || outcome.data === undefined)) {
-      // The field fails with the first error; appended ones are listed beside it.
-      for (const e of rest) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
-      throw new FieldError(first.message, first.errorType, first.data ?? null, first.errorInfo ?? null);
+    const failure = outcome.errors.at(-1);
+    if (failure && (outcome.data === null || outcome.data === undefined)) {
+      // The field fails with the error that stopped the pipeline (the last one); errors
+      // appended before it are listed beside it.
+      for (const e of outcome.errors.slice(0, -1)) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
+      throw new FieldError(failure.message, failure.errorType, failure.data ?? null, failure.errorInfo ?? null);
     }
     for (const e of outcome.errors) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
     return outcome.data;

@@ -24,6 +24,7 @@ const schema = loadApiSchema(`
     adminsOnly: String @aws_cognito_user_pools(cognito_groups: ["Admins"])
     failing: Item
     partial: Item
+    failingAfterAppend: Item
     noResolver: String
   }
   type Mutation {
@@ -50,7 +51,7 @@ function setup(itemValues: Record<string, unknown> = {}) {
   const invalidated: Invalidation[] = [];
   const api = createGraphQLApi({
     schema,
-    resolverFields: new Set(['Query.item', 'Query.echo', 'Query.adminsOnly', 'Query.failing', 'Query.partial', 'Mutation.putItem', 'Subscription.onPutItem']),
+    resolverFields: new Set(['Query.item', 'Query.echo', 'Query.adminsOnly', 'Query.failing', 'Query.partial', 'Query.failingAfterAppend', 'Mutation.putItem', 'Subscription.onPutItem']),
     env: { TABLE_NAME: 'chat' },
     onMutation: (p) => published.push(p),
     onInvalidate: (i) => invalidated.push(i),
@@ -63,6 +64,13 @@ function setup(itemValues: Record<string, unknown> = {}) {
           return outcome(null, { errors: [{ message: 'Room not found', errorType: 'NotFound', data: { roomId: 'r1' }, errorInfo: { hint: 1 } }] });
         case 'partial':
           return outcome({ id: 'p1' }, { errors: [{ message: 'also this', errorType: 'Warning', data: null, errorInfo: null }] });
+        case 'failingAfterAppend':
+          return outcome(null, {
+            errors: [
+              { message: 'noted first', errorType: 'Note', data: null, errorInfo: null },
+              { message: 'stopped here', errorType: 'ValidationError', data: null, errorInfo: null },
+            ],
+          });
         case 'putItem':
           return outcome({ id: context.arguments.id, secret: 's', email: 'a@b.co' }, { invalidations: [{ subscriptionField: 'onPutItem', payload: { id: 'x' } }] });
         case 'onPutItem':
@@ -283,6 +291,19 @@ describe('AppSync error shapes', () => {
     expect(response).toEqual({
       data: { partial: { id: 'p1' } },
       errors: [{ path: ['partial'], data: null, errorType: 'Warning', errorInfo: null, locations: [{ line: 1, column: 3, sourceName: null }], message: 'also this' }],
+    });
+  });
+
+  it('a pipeline that stops fails the field with its last error and lists the appended ones', async () => {
+    const { api } = setup();
+    const response = await api.execute(request('{ failingAfterAppend { id } }'));
+    const at = { path: ['failingAfterAppend'], data: null, errorInfo: null, locations: [{ line: 1, column: 3, sourceName: null }] };
+    expect(response).toEqual({
+      data: { failingAfterAppend: null },
+      errors: [
+        { ...at, errorType: 'ValidationError', message: 'stopped here' },
+        { ...at, errorType: 'Note', message: 'noted first' },
+      ],
     });
   });
 
