@@ -193,6 +193,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
         const closing = server.close();
         await realtime.close();
         await handler.idle();
+        server.closeIdleConnections();
         await closing;
         client.destroy();
         await dynamo?.stop();

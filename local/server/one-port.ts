@@ -17,16 +17,20 @@ export interface OnePortServer {
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting connections and ends idle keep-alive sockets; resolves when all are gone. */
   close(): Promise<void>;
+  /** Ends keep-alive sockets that have no request in progress (call again once requests finished). */
+  closeIdleConnections(): void;
 }
 
 export function createOnePortServer(handler: http.RequestListener, tls: { cert: string; key: string }): OnePortServer {
   const httpServer = http.createServer(handler);
   const httpsServer = https.createServer({ cert: tls.cert, key: tls.key }, handler);
-  const sockets = new Set<net.Socket>();
+  // Sockets that have not sent their first byte yet, so belong to neither server.
+  const unrouted = new Set<net.Socket>();
   const netServer = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    unrouted.add(socket);
+    socket.once('close', () => unrouted.delete(socket));
     socket.once('data', (first: Buffer) => {
+      unrouted.delete(socket);
       socket.pause();
       socket.unshift(first);
       const target = first[0] === TLS_HANDSHAKE ? httpsServer : httpServer;
@@ -51,13 +55,14 @@ export function createOnePortServer(handler: http.RequestListener, tls: { cert: 
     },
     close() {
       const closed = new Promise<void>((resolve) => netServer.close(() => resolve()));
-      // Idle keep-alive sockets would hold the port open; busy ones end after their response.
+      for (const socket of unrouted) socket.destroy();
+      this.closeIdleConnections();
+      return closed;
+    },
+    closeIdleConnections() {
+      // Idle keep-alive sockets would hold the port open; busy ones are left to finish.
       httpServer.closeIdleConnections();
       httpsServer.closeIdleConnections();
-      for (const socket of sockets) {
-        if (!socket.readableFlowing && socket.bytesRead === 0) socket.destroy();
-      }
-      return closed;
     },
   };
 }

@@ -90,9 +90,16 @@ describe('start errors', () => {
     [
       'a room that does not exist',
       onNewMessage,
-      { roomId: '01M8000000000000000000NONE' },
+      { roomId: '01M8000000000000000000ZZZZ' },
       () => ({ Authorization: tokens.bob, host }),
-      { errors: [expect.objectContaining({ errorType: expect.stringMatching(/^(NotFound|Unauthorized)$/) })] },
+      { errors: [expect.objectContaining({ errorType: 'NotFound' })] },
+    ],
+    [
+      'a malformed room id',
+      onNewMessage,
+      { roomId: 'room-1' },
+      () => ({ Authorization: tokens.bob, host }),
+      { errors: [expect.objectContaining({ errorType: 'ValidationError' })] },
     ],
   ])('%s is an error frame for that id, and nothing is subscribed', async (_case, query, variables, authorization, payload) => {
     const before = twin.subscriptionCount();

@@ -48,3 +48,33 @@ it('keeps acknowledged messages across a restart on the same data dir', async ()
   const listed = await graphqlRequest(twin.graphqlUrl, token, listMessages, { r: roomId });
   expect(listed.body).toEqual({ data: { listMessages: { items: [...sent].reverse(), nextToken: null } } });
 }, 120000);
+
+it('a stop during a burst of writes loses none of those it acknowledged', async () => {
+  twin = await startTwin({ dataDir, port: 0, outputsPath: null, logLevel: 'warn' });
+  let token = await signInBob(twin);
+  const room = await graphqlRequest(twin.graphqlUrl, token, 'mutation { createRoom(name: "burst") { id } }');
+  expect(room.body.errors).toBeUndefined();
+  const roomId = (room.body.data?.createRoom as { id: string }).id;
+  const running = twin;
+  let stopping: Promise<void> | undefined;
+  const burst = Array.from({ length: 20 }, (_, i) =>
+    graphqlRequest(running.graphqlUrl, token, sendMessage, { r: roomId, c: `burst ${i}`, k: `b-${i}` }).then(
+      (result) => {
+        // The first answer starts the stop while the others are still on their way.
+        stopping ??= running.stop();
+        return result.body.data?.sendMessage as { id: string; content: string } | undefined;
+      },
+      () => undefined,
+    ),
+  );
+  const acknowledged = (await Promise.all(burst)).filter((m): m is { id: string; content: string } => m !== undefined);
+  await stopping;
+  twin = undefined;
+  expect(acknowledged.length).toBeGreaterThan(0);
+
+  twin = await startTwin({ dataDir, port: 0, outputsPath: null, logLevel: 'warn' });
+  token = await signInBob(twin);
+  const listed = await graphqlRequest(twin.graphqlUrl, token, listMessages, { r: roomId });
+  const stored = (listed.body.data?.listMessages as { items: Array<{ id: string; content: string }> }).items;
+  expect(stored).toEqual(expect.arrayContaining(acknowledged));
+}, 120000);
