@@ -6,7 +6,7 @@ import * as acorn from 'acorn';
 import * as walk from 'acorn-walk';
 import type { CodeError } from '@aws-sdk/client-appsync';
 import { blank, EditedSource, type SourceEdit } from './source-edits';
-import { COMPILED_CODE_CACHE_SIZE } from './limits';
+import { COMPILED_CODE_CACHE_SIZE, WATCHDOG_TRIGGERS } from './limits';
 
 /** The file name AWS reports positions against, e.g. `code.js:3:14: TypeError: ...`. */
 export const CODE_FILE_NAME = 'code.js';
@@ -18,12 +18,18 @@ export type ImportableModule = (typeof IMPORTABLE_MODULES)[number];
 /** Names the wrapper binds; resolver code never sees them unless it guesses them. */
 const MODULES_PARAM = '__appsyncModules$';
 const LOOP_TICK = '__appsyncLoopTick$';
+const CALL_TICK = '__appsyncCallTick$';
 
 export interface CompiledModule {
   readonly script: vm.Script;
   /** Maps positions reported by V8 for `code.js` back to the original code. */
   readonly source: EditedSource;
   readonly exportNames: readonly string[];
+  /**
+   * True when the code names a helper that can run long inside one built-in call (a regular
+   * expression), where the instrumented clock cannot see it: such code runs under vm's watchdog.
+   */
+  readonly needsWatchdog: boolean;
 }
 
 export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; codeErrors: CodeError[] };
@@ -128,7 +134,32 @@ function compileUncached(code: string): CompileResult {
       edits.push({ start: body.end, end: body.end, text: '}', anchor: loop.start });
     }
   };
+  // Every function entry checks the clock, so callbacks (arr.map(...)) cannot run past the limit.
+  const checkClock = (fn: acorn.Function): void => {
+    const body = fn.body;
+    if (body.type === 'BlockStatement') {
+      edits.push({ start: body.start + 1, end: body.start + 1, text: `${CALL_TICK}();`, anchor: fn.start });
+    } else {
+      edits.push({ start: body.start, end: body.start, text: `(${CALL_TICK}(), `, anchor: fn.start });
+      edits.push({ start: body.end, end: body.end, text: ')', anchor: fn.start });
+    }
+  };
+  let needsWatchdog = false;
+  const noteName = (name: string): void => {
+    if ((WATCHDOG_TRIGGERS as readonly string[]).includes(name)) needsWatchdog = true;
+  };
   walk.simple(program, {
+    FunctionDeclaration: checkClock,
+    FunctionExpression: checkClock,
+    ArrowFunctionExpression: checkClock,
+    Identifier: (node) => noteName(node.name),
+    // acorn-walk does not visit the name in `a.b`, so look at member expressions themselves.
+    MemberExpression: (node) => {
+      if (node.property.type === 'Identifier') noteName(node.property.name);
+    },
+    Literal: (node) => {
+      if (typeof node.value === 'string') noteName(node.value);
+    },
     ForOfStatement: countIterations,
     ForInStatement: countIterations,
     ForStatement: countIterations,
@@ -141,7 +172,7 @@ function compileUncached(code: string): CompileResult {
   const exportObject = exportNames.map((name) => `${JSON.stringify(name)}: ${exportsByName.get(name)}`).join(', ');
   // The wrapper's first line is line 0 (lineOffset -1), so V8 reports code lines as the user wrote them.
   const scriptText =
-    `(function (${MODULES_PARAM}, ${LOOP_TICK}) {"use strict"; ${bindings.join(' ')}\n` +
+    `(function (${MODULES_PARAM}, ${LOOP_TICK}, ${CALL_TICK}) {"use strict"; ${bindings.join(' ')}\n` +
     `${source.text}\n;return { ${exportObject} };\n})`;
   let script: vm.Script;
   try {
@@ -149,7 +180,7 @@ function compileUncached(code: string): CompileResult {
   } catch (error) {
     return { ok: false, codeErrors: [parserError(error)] };
   }
-  return { ok: true, module: { script, source, exportNames } };
+  return { ok: true, module: { script, source, exportNames, needsWatchdog } };
 }
 
 function isImportable(name: string): name is ImportableModule {

@@ -17,6 +17,14 @@ export const MAX_LOOP_ITERATIONS = 1000;
 /** Wall-clock limit for one handler evaluation when the caller sets none. AWS documents none per handler. */
 export const DEFAULT_HANDLER_TIMEOUT_MS = 1000;
 
+/**
+ * Names that make the engine run a code string under vm's watchdog (`timeout`) as well as the
+ * instrumented clock: helpers that evaluate a regular expression (util.matches, and string
+ * methods that APPSYNC_JS documents as taking Java regex patterns) can backtrack for ever inside
+ * one built-in call, where no instrumented check runs. The watchdog costs a thread per call.
+ */
+export const WATCHDOG_TRIGGERS = ['matches', 'replace', 'replaceAll'] as const;
+
 /** Functions per pipeline resolver (AWS quota; the reference marks it not re-checked). */
 export const MAX_PIPELINE_FUNCTIONS = 10;
 

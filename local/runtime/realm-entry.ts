@@ -12,10 +12,11 @@ import { formatLogLine, type LogLevel } from './log-line';
 import { RUN_GLOBAL, type OutcomeKind, type RealmApi, type RealmBridge, type RealmOptions } from './realm-protocol';
 
 interface PendingEvaluation {
-  factory: (modules: unknown, loopTick: () => void) => Record<string, unknown>;
+  factory: (modules: unknown, loopTick: () => void, callTick: () => void) => Record<string, unknown>;
   handlerName: string;
   contextJson: string;
   authType: string;
+  timeoutMs: number;
 }
 
 interface Snapshot {
@@ -43,6 +44,8 @@ const REMOVED_GLOBALS = [
 const UNCALLABLE_CONSTRUCTORS = ['String', 'Number', 'Boolean'] as const;
 
 const IMMUTABLE = {};
+/** Thrown by the instrumented clock; resolver code has no try/catch, so only run() sees it. */
+const TIME_LIMIT = Object.freeze({ timeLimit: true });
 
 export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const realm = globalThis as unknown as Record<string, unknown>;
@@ -56,6 +59,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const freeze = Object.freeze;
   const hasOwn = Object.hasOwn;
   const DateClass = Date;
+  const dateNow = Date.now;
   const ErrorClass = Error;
   const RangeErrorClass = RangeError;
   const StringFunction = String;
@@ -69,6 +73,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   let authType = '';
   let requestId: string | undefined;
   let iterations = 0;
+  let deadline = Infinity;
   let pending: PendingEvaluation | undefined;
   let running = false;
 
@@ -98,11 +103,17 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     }
   };
 
+  // Called at every function entry: the realm's own clock (no host call) against the deadline.
+  const callTick = (): void => {
+    if (dateNow() > deadline) throw TIME_LIMIT;
+  };
+  // Called at every loop iteration: the loop quota, then the clock.
   const loopTick = (): void => {
     iterations += 1;
     if (iterations > maxLoopIterations) {
       throw new RangeErrorClass(`Loop iteration limit of ${maxLoopIterations} exceeded`);
     }
+    if (dateNow() > deadline) throw TIME_LIMIT;
   };
 
   shapeGlobals();
@@ -110,8 +121,8 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const snapshots = takeSnapshots();
 
   return {
-    prepare(factory, handlerName, contextJson, evaluationAuthType) {
-      pending = { factory: factory as PendingEvaluation['factory'], handlerName, contextJson, authType: evaluationAuthType };
+    prepare(factory, handlerName, contextJson, evaluationAuthType, timeoutMs) {
+      pending = { factory: factory as PendingEvaluation['factory'], handlerName, contextJson, authType: evaluationAuthType, timeoutMs };
     },
   };
 
@@ -164,6 +175,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     authType = evaluation.authType;
     requestId = undefined;
     iterations = 0;
+    deadline = evaluation.timeoutMs > 0 ? dateNow() + evaluation.timeoutMs : Infinity;
 
     let kind: OutcomeKind = 'return';
     let valueJson = 'null';
@@ -172,7 +184,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     try {
       ctx = buildContext(evaluation.contextJson);
       if (authType === '') authType = authTypeOfIdentity(ctx.identity);
-      const exported = evaluation.factory(modulesByName, loopTick);
+      const exported = evaluation.factory(modulesByName, loopTick, callTick);
       const handler = exported[evaluation.handlerName];
       if (typeof handler !== 'function') {
         kind = 'missingHandler';
@@ -180,7 +192,9 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
         valueJson = toJson(handler(ctx));
       }
     } catch (thrown) {
-      if (isSignal(thrown)) {
+      if (thrown === TIME_LIMIT) {
+        kind = 'timeout';
+      } else if (isSignal(thrown)) {
         kind = thrown.__appsync;
         if (thrown.__appsync === 'error') {
           const error: AppendedError = { message: thrown.message, errorType: thrown.errorType, data: thrown.data, errorInfo: thrown.errorInfo };

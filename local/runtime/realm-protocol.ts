@@ -4,7 +4,7 @@
 import type { HostBridge } from './sandbox/contract';
 
 /** How a handler evaluation ended. */
-export type OutcomeKind = 'return' | 'error' | 'unauthorized' | 'earlyReturn' | 'exception' | 'missingHandler';
+export type OutcomeKind = 'return' | 'error' | 'unauthorized' | 'earlyReturn' | 'exception' | 'missingHandler' | 'timeout';
 
 /** The realm calls this once at the end of every evaluation. */
 export type Deliver = (kind: OutcomeKind, valueJson: string, stashJson: string, recordJson: string, detail: string) => void;
@@ -19,8 +19,11 @@ export interface RealmOptions {
 
 /** Returned by the bundle's `install`; the host keeps it for the realm's lifetime. */
 export interface RealmApi {
-  /** Sets what the next `RUN_GLOBAL()` evaluates. `factory` is the module factory made in this realm. */
-  prepare(factory: unknown, handlerName: string, contextJson: string, authType: string): void;
+  /**
+   * Sets what the next `RUN_GLOBAL()` evaluates. `factory` is the module factory made in this
+   * realm; `timeoutMs` (0 = none) is enforced at every function entry and loop iteration.
+   */
+  prepare(factory: unknown, handlerName: string, contextJson: string, authType: string, timeoutMs: number): void;
 }
 
 /**

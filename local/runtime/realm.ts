@@ -8,7 +8,7 @@ import { realmBundleScript, type RealmEntryExports } from './realm-bundle';
 import { RUN_GLOBAL, type OutcomeKind, type RealmApi, type RealmOptions } from './realm-protocol';
 
 export interface RawOutcome {
-  kind: OutcomeKind | 'timeout';
+  kind: OutcomeKind;
   valueJson: string;
   stashJson: string;
   recordJson: string;
@@ -47,11 +47,14 @@ export class Realm {
       factory = module.script.runInContext(this.context);
       this.factories.set(module, factory);
     }
-    this.api.prepare(factory, handlerName, contextJson, authType);
+    this.api.prepare(factory, handlerName, contextJson, authType, timeoutMs);
     this.delivered = undefined;
+    // The instrumented clock covers resolver code; the watchdog (a thread per call) is armed only
+    // for code that can block inside one built-in call.
+    const watchdog = module.needsWatchdog && timeoutMs > 0 ? { timeout: timeoutMs } : {};
     let verdict: unknown;
     try {
-      verdict = runScript.runInContext(this.context, timeoutMs > 0 ? { timeout: timeoutMs } : {});
+      verdict = runScript.runInContext(this.context, watchdog);
     } catch (error) {
       this.dirty = true;
       if ((error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {

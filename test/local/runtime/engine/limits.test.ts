@@ -19,16 +19,27 @@ describe('time limit', () => {
   const runaway = requestModule(
     'const a = []; a.length = 1000; const row = a.fill(0); let n = 0; row.forEach(() => { row.forEach(() => { row.forEach(() => { n = n + 1; }); }); }); return n;',
   );
+  // Catastrophic backtracking inside one built-in call: only vm's watchdog can stop it.
+  const backtracking = requestModule("return util.matches('(a+)+b', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac');");
 
-  it('stops runaway code with a clear error and leaves a working runtime', async () => {
+  it.each([
+    ['runaway callbacks (the instrumented clock)', runaway, 0],
+    ['a regular expression that backtracks for ever (the watchdog; its realm is replaced)', backtracking, 1],
+  ])('stops %s with a clear error and leaves a working runtime', async (_name, code, newRealms) => {
     await resultOf(requestModule('return 0;'));
     const before = engineStats().realmsCreated;
-    const output = await evaluate(runaway, {}, 'request', { timeoutMs: 150 });
+    const output = await evaluate(code, {}, 'request', { timeoutMs: 150 });
     expect(output.error?.message).toBe('code.js: Error: Execution timed out after 150 ms');
     expect(output.evaluationResult).toBeUndefined();
-    // The interrupted realm is not reused.
     expect(await resultOf(requestModule('return [1, 2].map((x) => x + 1);'))).toEqual([2, 3]);
-    expect(engineStats().realmsCreated).toBe(before + 1);
+    expect(engineStats().realmsCreated).toBe(before + newRealms);
+  });
+
+  it('lets a handler that finishes in time return normally under the same limit', async () => {
+    const code = requestModule("const row = [1, 2, 3]; return [row.map((x) => x * 2), util.matches('a+b', 'aab')];");
+    const output = await evaluate(code, {}, 'request', { timeoutMs: 150 });
+    expect(output.error).toBeUndefined();
+    expect(output.evaluationResult).toBe('[[2,4,6],true]');
   });
 });
 

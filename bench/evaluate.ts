@@ -1,0 +1,181 @@
+// Benchmark of the local EvaluateCode: a typical DynamoDB resolver (request, then response) run
+// cold (first call per code string), warm (the same code again and again), and, as the ceiling,
+// the same two handlers as plain Node functions on the same library with the same JSON.parse of
+// the context and JSON.stringify of the result. Run: npx tsx bench/evaluate.ts
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EvaluateCodeCommandOutput } from '@aws-sdk/client-appsync';
+import { evaluateCode } from '../local/runtime/evaluate-code';
+import { engineStats } from '../local/runtime/engine';
+import { createHostBridge } from '../local/runtime/host-bridge';
+import { createAppSyncModules } from '../local/runtime/sandbox/lib/index';
+import type { EvaluationRecord } from '../local/runtime/sandbox/contract';
+
+const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
+
+/** A sendMessage-like resolver as esbuild emits it: validate, build a conditional PutItem, check the result. */
+const CODE = `import { util } from "@aws-appsync/utils";
+import * as ddb from "@aws-appsync/utils/dynamodb";
+function request(ctx) {
+  const { roomId, content } = ctx.args;
+  if (content.trim().length === 0) {
+    util.error("Content must not be empty", "ValidationError");
+  }
+  const id = util.autoUlid();
+  const createdAt = util.time.nowISO8601();
+  ctx.stash.messageId = id;
+  return ddb.put({
+    key: { PK: \`ROOM#\${roomId}\`, SK: \`MSG#\${id}\` },
+    item: { roomId, id, senderId: ctx.identity.sub, sender: ctx.identity.username, content, createdAt, deleted: false },
+    condition: { PK: { attributeExists: false } },
+  });
+}
+function response(ctx) {
+  if (ctx.error) {
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return ctx.result;
+}
+export { request, response };
+`;
+
+const identity = { sub: 'u-123', username: 'alice', groups: ['Members'], issuer: 'https://cognito-idp.local/pool', claims: {} };
+const args = { roomId: '01HZX3N5Q8ROOM', content: 'Hello, room!' };
+const requestContext = JSON.stringify({ arguments: args, identity, stash: {} });
+const responseContext = JSON.stringify({
+  arguments: args,
+  identity,
+  stash: { messageId: '01HZX3N5Q8MSG' },
+  result: { PK: 'ROOM#01HZX3N5Q8ROOM', SK: 'MSG#01HZX3N5Q8MSG', roomId: args.roomId, id: '01HZX3N5Q8MSG', senderId: 'u-123', sender: 'alice', content: args.content, createdAt: '2026-01-01T00:00:00.000Z', deleted: false },
+});
+
+/** Bounds: every case stops at its count or its time budget, whichever comes first. */
+const LIMITS = {
+  cold: { count: 30, ms: 60_000 },
+  warm: { count: 20_000, ms: 8_000 },
+  ceiling: { count: 200_000, ms: 4_000 },
+};
+
+interface Measurement {
+  name: string;
+  /** Latency of every call, in nanoseconds. */
+  samples: number[];
+  totalNs: number;
+}
+
+function check(output: EvaluateCodeCommandOutput): void {
+  if (output.error !== undefined) throw new Error(`benchmark resolver failed: ${JSON.stringify(output.error)}`);
+}
+
+async function measure(name: string, limit: { count: number; ms: number }, call: (i: number) => Promise<void> | void): Promise<Measurement> {
+  const samples: number[] = [];
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(limit.ms) * 1_000_000n;
+  for (let i = 0; i < limit.count; i++) {
+    const t0 = process.hrtime.bigint();
+    await call(i);
+    const t1 = process.hrtime.bigint();
+    samples.push(Number(t1 - t0));
+    if (t1 > deadline) break;
+  }
+  return { name, samples, totalNs: Number(process.hrtime.bigint() - started) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Each call evaluates one handler; a request+response pair is two calls. */
+async function evaluatePair(code: string): Promise<void> {
+  check(await evaluateCode({ runtime: RUNTIME, code, context: requestContext, function: 'request' }));
+  check(await evaluateCode({ runtime: RUNTIME, code, context: responseContext, function: 'response' }));
+}
+
+/** The ceiling: the same handlers as plain functions on the same library, in Node's own realm. */
+function plainHandlers(): (i: number) => void {
+  let record: EvaluationRecord = freshRecord();
+  const modules = createAppSyncModules(createHostBridge(Date.now), () => record, () => 'User Pool Authorization');
+  const { util } = modules;
+  const ddb = modules.dynamodb as unknown as { put(input: unknown): unknown };
+  type Ctx = { args: typeof args; identity: typeof identity; stash: Record<string, unknown>; error?: { message: string; type: string }; result?: unknown };
+  const request = (ctx: Ctx): unknown => {
+    const { roomId, content } = ctx.args;
+    if (content.trim().length === 0) util.error('Content must not be empty', 'ValidationError');
+    const id = util.autoUlid();
+    const createdAt = util.time.nowISO8601();
+    ctx.stash.messageId = id;
+    return ddb.put({
+      key: { PK: `ROOM#${roomId}`, SK: `MSG#${id}` },
+      item: { roomId, id, senderId: ctx.identity.sub, sender: ctx.identity.username, content, createdAt, deleted: false },
+      condition: { PK: { attributeExists: false } },
+    });
+  };
+  const response = (ctx: Ctx): unknown => {
+    if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+    return ctx.result;
+  };
+  const run = (handler: (ctx: Ctx) => unknown, contextJson: string): void => {
+    record = freshRecord();
+    const parsed = JSON.parse(contextJson) as Ctx & { arguments: typeof args };
+    const ctx = { ...parsed, args: parsed.arguments };
+    JSON.stringify(handler(ctx));
+    JSON.stringify(ctx.stash);
+    JSON.stringify(record);
+  };
+  return () => {
+    run(request, requestContext);
+    run(response, responseContext);
+  };
+}
+
+function freshRecord(): EvaluationRecord {
+  return { logs: [], outErrors: [], subscriptionFilter: null, subscriptionInvalidationFilter: null, invalidations: [], evictions: [], responseHeaders: {} };
+}
+
+function row(m: Measurement, ceilingPerCallNs: number | undefined): string {
+  // Two handler evaluations per sample (request + response).
+  const perCall = m.samples.map((ns) => ns / 2).sort((a, b) => a - b);
+  const calls = m.samples.length * 2;
+  const callsPerSecond = calls / (m.totalNs / 1e9);
+  const mean = perCall.reduce((a, b) => a + b, 0) / perCall.length;
+  const versus = ceilingPerCallNs === undefined ? '1x' : `${(mean / ceilingPerCallNs).toFixed(1)}x`;
+  const us = (ns: number) => (ns / 1000).toFixed(ns < 10_000 ? 2 : 0);
+  return `| ${m.name} | ${calls} | ${Math.round(callsPerSecond).toLocaleString('en-US')} | ${us(percentile(perCall, 50))} | ${us(percentile(perCall, 99))} | ${versus} |`;
+}
+
+async function main(): Promise<void> {
+  // Warm up the process once (bundle of the in-realm library, static checker, first realm), outside the figures.
+  await evaluatePair(`${CODE}// warm-up\n`);
+
+  const cold = await measure('local EvaluateCode, cold (new code string: static check + compile + run)', LIMITS.cold, (i) => evaluatePair(`${CODE}// variant ${i}\n`));
+  const statsBefore = engineStats();
+  const warm = await measure('local EvaluateCode, warm (same code string)', LIMITS.warm, () => evaluatePair(CODE));
+  const statsAfter = engineStats();
+  const ceiling = await measure('plain Node functions (ceiling)', LIMITS.ceiling, plainHandlers());
+  const ceilingMean = ceiling.samples.reduce((a, b) => a + b, 0) / ceiling.samples.length / 2;
+
+  const lines = [
+    '# Local EvaluateCode benchmark',
+    '',
+    `Measured ${new Date().toISOString()} with \`npx tsx bench/evaluate.ts\` on Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), a machine shared with other work.`,
+    'One call = one handler evaluation (request or response) of a sendMessage-like DynamoDB resolver; each sample is a request+response pair, latencies are per call.',
+    '',
+    '| Case | Calls | Calls/s | p50 µs | p99 µs | Mean vs ceiling |',
+    '|---|---:|---:|---:|---:|---:|',
+    row(cold, ceilingMean),
+    row(warm, ceilingMean),
+    row(ceiling, undefined),
+    '',
+    `Warm run: ${statsAfter.evaluations - statsBefore.evaluations} evaluations, ${statsAfter.realmsCreated - statsBefore.realmsCreated} realm(s) created (0 means the shared realm was reused throughout).`,
+    '',
+  ];
+  const table = lines.join('\n');
+  process.stdout.write(table);
+  writeFileSync(path.join(__dirname, 'results', 'evaluate.md'), table);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
