@@ -8,6 +8,7 @@
 import { createAppSyncModules } from './sandbox/lib/index';
 import { isSignal, type AppendedError, type EvaluationRecord } from './sandbox/contract';
 import { authTypeOfIdentity } from './auth-type';
+import { planFingerprint } from './realm-fingerprint';
 import { formatLogLine, type LogLevel } from './log-line';
 import { RUN_GLOBAL, type OutcomeKind, type RealmApi, type RealmBridge, type RealmOptions } from './realm-protocol';
 
@@ -17,16 +18,6 @@ interface PendingEvaluation {
   contextJson: string;
   authType: string;
   timeoutMs: number;
-}
-
-interface Snapshot {
-  target: object;
-  prototype: object | null;
-  extensible: boolean;
-  keys: PropertyKey[];
-  /** Per key: the data value, or the getter/setter pair for accessors; immutable keys hold a marker. */
-  values: unknown[];
-  accessor: boolean[];
 }
 
 /** Globals APPSYNC_JS does not offer (reference §2.4 "treat as unsupported", plus host escapes). */
@@ -43,7 +34,6 @@ const REMOVED_GLOBALS = [
 /** Constructors that APPSYNC_JS rejects when called as functions (`String(x)` and friends). */
 const UNCALLABLE_CONSTRUCTORS = ['String', 'Number', 'Boolean'] as const;
 
-const IMMUTABLE = {};
 /** Thrown by the instrumented clock; resolver code has no try/catch, so only run() sees it. */
 const TIME_LIMIT = Object.freeze({ timeLimit: true });
 
@@ -67,6 +57,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const iteratorSymbol: typeof Symbol.iterator = Symbol.iterator;
   const objectAssign = Object.assign;
   const objectCreate = Object.create;
+  const objectKeys = Object.keys;
   const maxLoopIterations = options.maxLoopIterations;
 
   let record: EvaluationRecord = newRecord();
@@ -118,9 +109,17 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
 
   shapeGlobals();
   define(realm, RUN_GLOBAL, { value: run, writable: false, enumerable: false, configurable: false });
-  const snapshots = takeSnapshots();
+  const fingerprint = planFingerprint(trackedObjects(), { ownKeys, describe, getPrototypeOf, isExtensible, stringify });
+  // Until the host hands back the compiled checker, every realm counts as changed.
+  let isPristine: () => boolean = () => false;
 
   return {
+    checkerSource: () => fingerprint.source,
+    bindChecker(factory) {
+      const { targets, values, symbols } = fingerprint.inputs;
+      const bind = factory as (...inputs: unknown[]) => () => boolean;
+      isPristine = bind(targets, values, symbols, getPrototypeOf, isExtensible, objectKeys, describe);
+    },
     prepare(factory, handlerName, contextJson, evaluationAuthType, timeoutMs) {
       pending = { factory: factory as PendingEvaluation['factory'], handlerName, contextJson, authType: evaluationAuthType, timeoutMs };
     },
@@ -280,7 +279,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     return safeJson({ name, message, stack }, '{}');
   }
 
-  function takeSnapshots(): Snapshot[] {
+  function trackedObjects(): object[] {
     const targets: object[] = [];
     const add = (value: unknown): void => {
       if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
@@ -316,56 +315,9 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     addTree(modules.runtime, 3);
     addTree(modules.extensions, 3);
     addTree(modules.dynamodb, 3);
-    const snapshots: Snapshot[] = [];
-    for (let i = 0; i < targets.length; i++) snapshots.push(snapshotOf(targets[i]));
-    return snapshots;
+    return targets;
   }
 
-  function snapshotOf(target: object): Snapshot {
-    const keys = ownKeys(target);
-    const values: unknown[] = [];
-    const accessor: boolean[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const descriptor = describe(target, keys[i]) as PropertyDescriptor;
-      if ('value' in descriptor) {
-        accessor.push(false);
-        // Non-writable, non-configurable values can never change: skip them when checking.
-        values.push(!descriptor.writable && !descriptor.configurable ? IMMUTABLE : descriptor.value);
-      } else {
-        accessor.push(true);
-        values.push([descriptor.get, descriptor.set]);
-      }
-    }
-    return { target, prototype: getPrototypeOf(target) as object | null, extensible: isExtensible(target), keys, values, accessor };
-  }
-
-  /** True if every tracked object still has the same prototype, extensibility, keys and values. */
-  function isPristine(): boolean {
-    for (let s = 0; s < snapshots.length; s++) {
-      const snapshot = snapshots[s];
-      const target = snapshot.target as Record<PropertyKey, unknown>;
-      if (getPrototypeOf(target) !== snapshot.prototype || isExtensible(target) !== snapshot.extensible) return false;
-      const keys = ownKeys(target);
-      const expectedKeys = snapshot.keys;
-      if (keys.length !== expectedKeys.length) return false;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        if (key !== expectedKeys[i]) return false;
-        const expected = snapshot.values[i];
-        if (expected === IMMUTABLE) continue;
-        if (snapshot.accessor[i]) {
-          const descriptor = describe(target, key);
-          const pair = expected as [unknown, unknown];
-          if (descriptor === undefined || descriptor.get !== pair[0] || descriptor.set !== pair[1]) return false;
-        } else {
-          const actual = target[key];
-          // NaN is the one value not equal to itself.
-          if (actual !== expected && (actual === actual || expected === expected)) return false;
-        }
-      }
-    }
-    return true;
-  }
 }
 
 function newRecord(): EvaluationRecord {

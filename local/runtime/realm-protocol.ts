@@ -19,6 +19,9 @@ export interface RealmOptions {
 
 /** Returned by the bundle's `install`; the host keeps it for the realm's lifetime. */
 export interface RealmApi {
+  /** Source of the realm's fingerprint checker; the host compiles it and passes the result to bindChecker. */
+  checkerSource(): string;
+  bindChecker(factory: unknown): void;
   /**
    * Sets what the next `RUN_GLOBAL()` evaluates. `factory` is the module factory made in this
    * realm; `timeoutMs` (0 = none) is enforced at every function entry and loop iteration.

@@ -39,6 +39,8 @@ export class Realm {
       },
     };
     this.api = entry.install(bridge, options);
+    const checker = new vm.Script(this.api.checkerSource(), { filename: 'appsync-fingerprint.js' });
+    this.api.bindChecker(checker.runInContext(this.context));
   }
 
   evaluate(module: CompiledModule, handlerName: string, contextJson: string, authType: string, timeoutMs: number): RawOutcome {

@@ -8,6 +8,8 @@ describe('isolation between evaluations', () => {
     ['adds to Array.prototype', 'Array.prototype.leak = 1; return [].leak;', 1, 'return typeof [].leak;', 'undefined'],
     ['replaces Array.prototype.map', 'Array.prototype.map = function () { return 7; }; return [1].map((x) => x);', 7, 'return [1, 2].map((x) => x * 2);', [2, 4]],
     ['pollutes Object.prototype through ctx', "ctx.args['__proto__'].leak = 'yes'; return {}.leak;", 'yes', 'return typeof {}.leak;', 'undefined'],
+    ['cuts Array.prototype off Object.prototype', "Array.prototype['__proto__'] = null; return typeof [].hasOwnProperty;", 'undefined', 'return typeof [].hasOwnProperty;', 'function'],
+    ['replaces a global', "globalThis.Math = { max: function () { return -1; } }; return Math.max(1, 2);", -1, 'return Math.max(1, 2);', 2],
     ['deletes Math.max', 'delete Math.max; return typeof Math.max;', 'undefined', 'return Math.max(1, 2);', 2],
     ['replaces JSON.stringify', "JSON.stringify = function () { return 'x'; }; return JSON.stringify({ a: 1 });", 'x', 'return JSON.stringify({ a: 1 });', '{"a":1}'],
     ['replaces util.error', "util.error = function () { return 'ignored'; }; return util.error('boom');", 'ignored', "util.error('boom'); return 'not stopped';", { error: 'boom' }],
