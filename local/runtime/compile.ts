@@ -55,8 +55,9 @@ export function compileModule(code: string): CompileResult {
 
 function compileUncached(code: string): CompileResult {
   let program: acorn.Program;
+  const comments: acorn.Comment[] = [];
   try {
-    program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+    program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onComment: comments });
   } catch (error) {
     return { ok: false, codeErrors: [parserError(error)] };
   }
@@ -122,6 +123,12 @@ function compileUncached(code: string): CompileResult {
     }
   }
   if (problems.length > 0) return { ok: false, codeErrors: problems };
+
+  // AWS reports positions in the JavaScript it runs, even when the bundle carries a source map;
+  // blanking the map reference keeps Node (--enable-source-maps) from rewriting code.js frames.
+  for (const comment of comments) {
+    if (/^[#@] sourceMappingURL=/.test(comment.value)) edits.push(blank(code, comment.start, comment.end));
+  }
 
   // Count every loop iteration; the realm enforces the quota. A loop that stops is reported at
   // its `for`, so the anchor is the statement, not the inserted call.

@@ -54,6 +54,12 @@ describe('errors', () => {
       'x;',
       "TypeError: Cannot read properties of undefined (reading 'x')",
     ],
+    [
+      'a bundle with an inline source map (positions stay those of the JavaScript)',
+      'export function request(ctx) {\n  return ctx.args.none.x;\n}\n//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJzb3VyY2VzIjpbImEudHMiXSwibWFwcGluZ3MiOiJBQUFBIn0=\n',
+      'x;',
+      "TypeError: Cannot read properties of undefined (reading 'x')",
+    ],
   ])('an uncaught exception (%s) reports code.js:LINE:COL in the original code', async (_name, code, at, text) => {
     const output = await evaluate(code, { arguments: { items: [1, 2] } });
     expect(output.error?.message).toBe(`code.js:${positionOf(code, at)}: ${text}`);
