@@ -8,6 +8,9 @@ import path from 'node:path';
 import type { EvaluateCodeCommandOutput } from '@aws-sdk/client-appsync';
 import { evaluateCode } from '../local/runtime/evaluate-code';
 import { engineStats } from '../local/runtime/engine';
+import { compileModule } from '../local/runtime/compile';
+import { Realm } from '../local/runtime/realm';
+import { MAX_LOOP_ITERATIONS } from '../local/runtime/limits';
 import { createHostBridge } from '../local/runtime/host-bridge';
 import { createAppSyncModules } from '../local/runtime/sandbox/lib/index';
 import type { EvaluationRecord } from '../local/runtime/sandbox/contract';
@@ -40,6 +43,9 @@ function response(ctx) {
 export { request, response };
 `;
 
+/** The same resolver with a `replace` call: the engine arms vm's watchdog (a thread per call) for it. */
+const WATCHDOG_CODE = CODE.replace('const { roomId, content } = ctx.args;', "const { roomId } = ctx.args;\n  const content = ctx.args.content.replace('\\r', '');");
+
 const identity = { sub: 'u-123', username: 'alice', groups: ['Members'], issuer: 'https://cognito-idp.local/pool', claims: {} };
 const args = { roomId: '01HZX3N5Q8ROOM', content: 'Hello, room!' };
 const requestContext = JSON.stringify({ arguments: args, identity, stash: {} });
@@ -54,6 +60,8 @@ const responseContext = JSON.stringify({
 const LIMITS = {
   cold: { count: 30, ms: 60_000 },
   warm: { count: 20_000, ms: 8_000 },
+  watchdog: { count: 5_000, ms: 8_000 },
+  realmPerCall: { count: 300, ms: 8_000 },
   ceiling: { count: 200_000, ms: 4_000 },
 };
 
@@ -90,6 +98,19 @@ function percentile(sorted: number[], p: number): number {
 async function evaluatePair(code: string): Promise<void> {
   check(await evaluateCode({ runtime: RUNTIME, code, context: requestContext, function: 'request' }));
   check(await evaluateCode({ runtime: RUNTIME, code, context: responseContext, function: 'response' }));
+}
+
+/** The design not taken: a new vm context (realm) for every evaluation, no static check. */
+function realmPerCall(): () => void {
+  const compiled = compileModule(CODE);
+  if (!compiled.ok) throw new Error('benchmark resolver does not compile');
+  const module = compiled.module;
+  return () => {
+    for (const [handler, contextJson] of [['request', requestContext], ['response', responseContext]] as const) {
+      const outcome = new Realm({ maxLoopIterations: MAX_LOOP_ITERATIONS }).evaluate(module, handler, contextJson, '', 1000);
+      if (outcome.kind !== 'return') throw new Error(`benchmark resolver failed: ${outcome.kind}`);
+    }
+  };
 }
 
 /** The ceiling: the same handlers as plain functions on the same library, in Node's own realm. */
@@ -152,6 +173,9 @@ async function main(): Promise<void> {
   const statsBefore = engineStats();
   const warm = await measure('local EvaluateCode, warm (same code string)', LIMITS.warm, () => evaluatePair(CODE));
   const statsAfter = engineStats();
+  await evaluatePair(WATCHDOG_CODE);
+  const watchdog = await measure('local EvaluateCode, warm, code that arms the vm watchdog (uses replace)', LIMITS.watchdog, () => evaluatePair(WATCHDOG_CODE));
+  const perCall = await measure('a new realm per evaluation (design not taken; no static check)', LIMITS.realmPerCall, realmPerCall());
   const ceiling = await measure('plain Node functions (ceiling)', LIMITS.ceiling, plainHandlers());
   const ceilingMean = ceiling.samples.reduce((a, b) => a + b, 0) / ceiling.samples.length / 2;
 
@@ -165,6 +189,8 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|',
     row(cold, ceilingMean),
     row(warm, ceilingMean),
+    row(watchdog, ceilingMean),
+    row(perCall, ceilingMean),
     row(ceiling, undefined),
     '',
     `Warm run: ${statsAfter.evaluations - statsBefore.evaluations} evaluations, ${statsAfter.realmsCreated - statsBefore.realmsCreated} realm(s) created (0 means the shared realm was reused throughout).`,
