@@ -173,3 +173,15 @@ describe('ctx', () => {
     expect(await resultOf(requestModule('return util.authType();'), { identity })).toBe(expected);
   });
 });
+
+describe('module forms', () => {
+  it.each([
+    ['export function', "import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  return util.dynamodb.toDynamoDB(ctx.args.n);\n}\n"],
+    ['export const with an arrow returning an object', "import { util } from '@aws-appsync/utils';\nexport const request = (ctx) => ({ N: util.dynamodb.toDynamoDB(ctx.args.n).N });\n"],
+    ['an export list with a rename', "import { util as u } from '@aws-appsync/utils';\nfunction build(ctx) {\n  return u.dynamodb.toDynamoDB(ctx.args.n);\n}\nexport { build as request };\n"],
+    ['a namespace import of the dynamodb module', "import * as ddb from '@aws-appsync/utils/dynamodb';\nexport function request(ctx) {\n  return { N: ddb.get({ key: { id: ctx.args.n } }).key.id.N };\n}\n"],
+    ['the util global without an import', 'export function request(ctx) {\n  return util.dynamodb.toDynamoDB(ctx.args.n);\n}\n'],
+  ])('runs %s', async (_name, code) => {
+    expect(await resultOf(code, { arguments: { n: 7 } })).toEqual({ N: 7 });
+  });
+});
