@@ -58,6 +58,8 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const objectAssign = Object.assign;
   const objectCreate = Object.create;
   const objectKeys = Object.keys;
+  const apply = Reflect.apply;
+  const RegExpClass = RegExp;
   const maxLoopIterations = options.maxLoopIterations;
 
   let record: EvaluationRecord = newRecord();
@@ -141,12 +143,30 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
         return '';
       }
     };
+    useJavaStylePatterns();
     for (const name of UNCALLABLE_CONSTRUCTORS) realm[name] = uncallable(name, realm[name] as object);
     // `(() => {}).constructor` would otherwise still reach the Function constructor.
     const functionPrototype = getPrototypeOf(function probe() {}) as { constructor: unknown };
     functionPrototype.constructor = uncallable('Function', {});
     delete (Object as { fromEntries?: unknown }).fromEntries;
     for (const name of REMOVED_GLOBALS) deleteProperty(realm, name);
+  }
+
+  /**
+   * APPSYNC_JS documents that replace/replaceAll take a string pattern with Java regex semantics
+   * ('a.b'.replaceAll('.', '-') is '---'). Approximated with a JavaScript RegExp of the pattern.
+   */
+  function useJavaStylePatterns(): void {
+    const stringPrototype = String.prototype as unknown as Record<string, unknown>;
+    const nativeReplace = stringPrototype.replace as (...args: unknown[]) => string;
+    stringPrototype.replace = function replace(this: string, pattern: unknown, replacement: unknown): string {
+      const regex = typeof pattern === 'string' ? new RegExpClass(pattern) : pattern;
+      return apply(nativeReplace, this, [regex, replacement]);
+    };
+    stringPrototype.replaceAll = function replaceAll(this: string, pattern: unknown, replacement: unknown): string {
+      const regex = typeof pattern === 'string' ? new RegExpClass(pattern, 'g') : pattern;
+      return apply(nativeReplace, this, [regex, replacement]);
+    };
   }
 
   /** A stand-in that throws like AWS when called but keeps the static helpers (Number.isNaN...). */

@@ -58,3 +58,15 @@ describe('JSON.parse', () => {
     expect(await resultOf(requestModule('return JSON.parse(ctx.args.text);'), { arguments: { text } })).toEqual(expected);
   });
 });
+
+describe('string patterns', () => {
+  it.each([
+    ['replace: the first match of a Java-style pattern', "'a.b.c'.replace('.', '-')", '-.b.c'],
+    ['replaceAll: every match of a Java-style pattern', "'a.b'.replaceAll('.', '-')", '---'],
+    ['replace with groups in the replacement', "'2024-01-02'.replace('(\\\\d+)-(\\\\d+)-(\\\\d+)', '$3/$2/$1')", '02/01/2024'],
+    ['replaceAll of a plain word', "'hello world'.replaceAll('o', '0')", 'hell0 w0rld'],
+    ['replace of an escaped dot', "'a.b'.replace('\\\\.', '')", 'ab'],
+  ])('%s', async (_name, expression, expected) => {
+    expect(await resultOf(requestModule(`return ${expression};`))).toBe(expected);
+  });
+});
