@@ -28,7 +28,7 @@ export interface RequestHandlerOptions {
   region: string;
   /** The Cognito Identity Provider API (from local/auth). */
   cognito: CognitoRoute;
-  log: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  log: { debug(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 
 export interface TwinRequestHandler {
@@ -160,7 +160,11 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
 
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
     inFlight += 1;
-    res.once('close', done);
+    const started = performance.now();
+    res.once('close', () => {
+      options.log.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      done();
+    });
     route(req, res).catch((error: unknown) => {
       options.log.error({ err: error, url: req.url }, 'request failed');
       if (!res.headersSent) sendError(res, 500, 'InternalFailure', 'An internal failure occurred.');
