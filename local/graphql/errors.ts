@@ -129,6 +129,10 @@ const rewrites: Array<{
       `Validation error of type WrongType: argument '${argumentNameAt(doc, node) ?? '?'}' with value '${javaValue(m[2] ?? '')}' is not a valid '${m[1]}' @ '${at}'`,
   },
   {
+    pattern: /^Variable "\$(\w+)" is never used/,
+    rewrite: (m) => `Validation error of type UnusedVariable: Unused variable ${m[1]}`,
+  },
+  {
     pattern: /^Unknown type "(\w+)"/,
     rewrite: (m, at) => `Validation error of type UnknownType: Unknown type ${m[1]}${at ? ` @ '${at}'` : ''}`,
   },

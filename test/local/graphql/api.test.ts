@@ -228,6 +228,23 @@ describe('AppSync error shapes', () => {
     ]);
   });
 
+  it.each<[string, string, Record<string, unknown> | undefined, string]>([
+    ['an unknown argument', '{ item(id: "1", colour: "red") { id } }', undefined, "Validation error of type UnknownArgument: Unknown field argument colour @ 'item'"],
+    ['a missing sub-selection', '{ item(id: "1") }', undefined, "Validation error of type SubSelectionRequired: Sub selection required for type Item of field item @ 'item'"],
+    ['a sub-selection on a leaf', '{ noResolver { x } }', undefined, "Validation error of type SubSelectionNotAllowed: Sub selection not allowed on leaf type String of field noResolver @ 'noResolver'"],
+    ['an unknown variable type', 'query Q($v: Colour) { echo(at: $v) }', undefined, 'Validation error of type UnknownType: Unknown type Colour'],
+    ['an unused variable', 'query Q($v: ID) { noResolver }', undefined, 'Validation error of type UnusedVariable: Unused variable v'],
+    ['a missing required variable', 'query Q($id: ID!) { item(id: $id) { id } }', {}, "Variable 'id' has coerced Null value for NonNull type 'ID!'"],
+    ['a null required variable', 'query Q($id: ID!) { item(id: $id) { id } }', { id: null }, "Variable 'id' has coerced Null value for NonNull type 'ID!'"],
+  ])('%s is refused with graphql-java wording, path null, no errorType', async (_case, query, variables, message) => {
+    const { api, calls } = setup();
+    const response = await api.execute(request(query, variables));
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toEqual({ path: null, locations: expect.any(Array), message });
+    expect(calls).toHaveLength(0);
+  });
+
   it('a syntax error names the offending token', async () => {
     const { api } = setup();
     const response = await api.execute(request('{ item(id: "1") { id }'));
