@@ -10,6 +10,7 @@ import WS from 'ws';
 import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
 import { startTwin, type Twin } from '../../local/twin';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from './support/raw-clients';
 
@@ -145,8 +146,21 @@ describe('aws-amplify v6 against the twin', () => {
     expect(rooms.data.myRooms.map((r) => r.id)).toEqual([roomId]);
   });
 
-  it('signs out: no tokens, and GraphQL calls are refused', async () => {
+  it('closes the socket once the last subscription ends', async () => {
+    const disconnected = new Promise<void>((resolve) => {
+      const stop = Hub.listen('api', ({ payload }) => {
+        if (payload.event === 'ConnectionStateChange' && (payload.data as { connectionState?: string }).connectionState === 'Disconnected') {
+          stop();
+          resolve();
+        }
+      });
+    });
     aliceSub?.unsubscribe();
+    await disconnected;
+    expect(twin.subscriptionCount()).toBe(0);
+  });
+
+  it('signs out: no tokens, and GraphQL calls are refused', async () => {
     await signOut();
     expect((await fetchAuthSession()).tokens).toBeUndefined();
     await expect(client.graphql({ query: myRooms })).rejects.toBeDefined();
