@@ -22,6 +22,7 @@ const username = process.env.TWIN_USER ?? 'alice';
 const password = process.env.TWIN_PASSWORD ?? 'Alice#Local1';
 const caPath = process.env.TWIN_CA ?? '.data/tls/ca.pem';
 
+const ACK_TIMEOUT_MS = 15000;
 const MESSAGE_FIELDS = 'roomId id senderId sender content createdAt editedAt deleted';
 const createRoom = 'mutation CreateRoom($name: String!) { createRoom(name: $name) { id name createdBy createdAt } }';
 // A sendMessage must select every field subscribers read: AppSync sends them only those.
@@ -76,9 +77,15 @@ async function main(): Promise<void> {
     });
   });
   // Send only once AppSync acknowledged the subscription (start_ack), or the event is missed.
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
+    // Amplify retries a failed wss:// connection silently; say why it most likely failed.
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no subscription ack within ${ACK_TIMEOUT_MS / 1000} s: is the twin running, and does NODE_EXTRA_CA_CERTS point at its .data/tls/ca.pem?`));
+    }, ACK_TIMEOUT_MS);
     const stop = Hub.listen('api', ({ payload }) => {
       if (payload.event === 'Subscription ack') {
+        clearTimeout(timer);
         stop();
         resolve();
       }
