@@ -98,6 +98,7 @@ describe('request authentication', () => {
   ])('%s: 200 with data', async (_case, user, rooms) => {
     const result = await graphqlRequest(twin.graphqlUrl, tokens[user], myRooms);
     expect(result.status).toBe(200);
+    expect(result.headers.get('x-amzn-errortype')).toBeNull();
     expect(result.headers.get('content-type')).toBe('application/json;charset=UTF-8');
     expect(result.body).toEqual({ data: { myRooms: rooms.map((name) => ({ id: roomId, name })) } });
   });
@@ -165,14 +166,18 @@ describe('transport', () => {
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
+  const createExtra = 'mutation { createRoom(name: "should not exist") { id } }';
   it.each<[string, string, string]>([
-    ['an array body (batching)', JSON.stringify([{ query: myRooms }]), 'MalformedHttpRequestException'],
-    ['a body that is not JSON', '{"query":', 'MalformedHttpRequestException'],
+    ['an array body (batching)', JSON.stringify([{ query: createExtra }, { query: createExtra }]), 'MalformedHttpRequestException'],
+    ['a body that is not JSON', `{"query":${JSON.stringify(createExtra)}`, 'MalformedHttpRequestException'],
+    ['a JSON body that is not an object', JSON.stringify(createExtra), 'MalformedHttpRequestException'],
   ])('%s is 400 and runs nothing', async (_case, body, errorType) => {
+    const before = await graphqlRequest(twin.graphqlUrl, tokens.bob, myRooms);
     const response = await fetch(twin.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: tokens.bob }, body });
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe(errorType);
     expect(await response.json()).toEqual({ errors: [{ errorType, message: expect.any(String) }] });
+    expect((await graphqlRequest(twin.graphqlUrl, tokens.bob, myRooms)).body).toEqual(before.body);
   });
 
   it('serves the JWKS of the pool for token verifiers', async () => {
