@@ -37,16 +37,16 @@ export interface TwinRequestHandler {
   idle(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The request body, or null when it is larger than the twin reads. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('Request body too large'));
-      else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -141,6 +141,8 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
       return;
     }
     const body = await readBody(req);
+    // A 4xx, not a 5xx: Amplify re-sends requests that fail with 5xx.
+    if (body === null) return sendError(res, 413, 'PayloadTooLargeException', 'The request body is too large.');
     if (path === '/graphql') {
       if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
       return graphql(req, res, body);

@@ -167,14 +167,15 @@ describe('transport', () => {
   });
 
   const createExtra = 'mutation { createRoom(name: "should not exist") { id } }';
-  it.each<[string, string, string]>([
-    ['an array body (batching)', JSON.stringify([{ query: createExtra }, { query: createExtra }]), 'MalformedHttpRequestException'],
-    ['a body that is not JSON', `{"query":${JSON.stringify(createExtra)}`, 'MalformedHttpRequestException'],
-    ['a JSON body that is not an object', JSON.stringify(createExtra), 'MalformedHttpRequestException'],
-  ])('%s is 400 and runs nothing', async (_case, body, errorType) => {
+  it.each<[string, string, number, string]>([
+    ['an array body (batching)', JSON.stringify([{ query: createExtra }, { query: createExtra }]), 400, 'MalformedHttpRequestException'],
+    ['a body that is not JSON', `{"query":${JSON.stringify(createExtra)}`, 400, 'MalformedHttpRequestException'],
+    ['a JSON body that is not an object', JSON.stringify(createExtra), 400, 'MalformedHttpRequestException'],
+    ['a body over 5 MB', JSON.stringify({ query: createExtra, variables: { pad: 'x'.repeat(6 * 1024 * 1024) } }), 413, 'PayloadTooLargeException'],
+  ])('%s is refused with a 4xx and runs nothing', async (_case, body, status, errorType) => {
     const before = await graphqlRequest(twin.graphqlUrl, tokens.bob, myRooms);
     const response = await fetch(twin.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: tokens.bob }, body });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(status);
     expect(response.headers.get('x-amzn-errortype')).toBe(errorType);
     expect(await response.json()).toEqual({ errors: [{ errorType, message: expect.any(String) }] });
     expect((await graphqlRequest(twin.graphqlUrl, tokens.bob, myRooms)).body).toEqual(before.body);
