@@ -10,6 +10,7 @@ import {
   execute,
   getOperationAST,
   parse,
+  responsePathAsArray,
   validate,
   type DocumentNode,
   type FieldNode,
@@ -201,10 +202,10 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     if (failure && (outcome.data === null || outcome.data === undefined)) {
       // The field fails with the error that stopped the pipeline (the last one); errors
       // appended before it are listed beside it.
-      for (const e of outcome.errors.slice(0, -1)) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
+      for (const e of outcome.errors.slice(0, -1)) state.appended.push(appendedError(e, responsePathAsArray(info.path), fieldNode));
       throw new FieldError(failure.message, failure.errorType, failure.data ?? null, failure.errorInfo ?? null);
     }
-    for (const e of outcome.errors) state.appended.push(appendedError(e, [...pathOf(info.path)], fieldNode));
+    for (const e of outcome.errors) state.appended.push(appendedError(e, responsePathAsArray(info.path), fieldNode));
     return outcome.data;
   };
 
@@ -292,16 +293,6 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
       };
     },
   };
-}
-
-function pathOf(path: { prev: unknown; key: string | number } | undefined): Array<string | number> {
-  const keys: Array<string | number> = [];
-  let p = path as { prev?: unknown; key: string | number } | undefined;
-  while (p) {
-    keys.unshift(p.key);
-    p = p.prev as typeof p;
-  }
-  return keys;
 }
 
 function appendedError(e: ResolverError, path: Array<string | number>, node: FieldNode | undefined): AppSyncError {
