@@ -70,6 +70,8 @@ export interface ResolverOutcome {
   invalidations: Invalidation[];
   subscriptionFilter: unknown;
   subscriptionInvalidationFilter: unknown;
+  /** Set by util.http.addResponseHeader; AppSync adds them to the HTTP response. */
+  responseHeaders?: Record<string, string>;
 }
 
 export type RunResolver = (typeName: string, fieldName: string, context: ResolverContext) => Promise<ResolverOutcome>;
@@ -130,6 +132,7 @@ interface RequestState {
   appended: AppSyncError[];
   invalidations: Invalidation[];
   outcomes: Map<string, { arguments: Record<string, unknown>; outcome: ResolverOutcome }>;
+  responseHeaders: Record<string, string>;
 }
 
 type Parsed =
@@ -138,6 +141,8 @@ type Parsed =
 
 export interface GraphQLApi {
   execute(request: GraphQLRequest): Promise<GraphQLResponse>;
+  /** execute, plus the response headers the resolvers set (for the HTTP route). */
+  executeWithHeaders(request: GraphQLRequest): Promise<{ response: GraphQLResponse; responseHeaders: Record<string, string> }>;
   prepareSubscription(request: GraphQLRequest): Promise<PreparedSubscription>;
 }
 
@@ -198,6 +203,7 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     const outcome = await options.runResolver(info.parentType.name, info.fieldName, context);
     state.outcomes.set(fieldNode?.alias?.value ?? info.fieldName, { arguments: args, outcome });
     state.invalidations.push(...outcome.invalidations);
+    Object.assign(state.responseHeaders, outcome.responseHeaders);
     const failure = outcome.errors.at(-1);
     if (failure && (outcome.data === null || outcome.data === undefined)) {
       // The field fails with the error that stopped the pipeline (the last one); errors
@@ -219,6 +225,7 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
       appended: [],
       invalidations: [],
       outcomes: new Map(),
+      responseHeaders: {},
     };
     const result = await execute({
       schema,
@@ -238,10 +245,14 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     return { response: errors.length > 0 ? { data, errors } : { data }, state };
   }
 
-  return {
+  const api: GraphQLApi = {
     async execute(request) {
+      return (await api.executeWithHeaders(request)).response;
+    },
+
+    async executeWithHeaders(request) {
       const parsed = parseRequest(request);
-      if (!parsed.ok) return { data: null, errors: parsed.errors };
+      if (!parsed.ok) return { response: { data: null, errors: parsed.errors }, responseHeaders: {} };
       const { response, state } = await run(request, parsed);
       if (parsed.operation.operation === 'mutation' && response.data) {
         for (const selection of parsed.operation.selectionSet.selections) {
@@ -259,7 +270,7 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
         }
       }
       for (const invalidation of state.invalidations) options.onInvalidate?.(invalidation);
-      return response;
+      return { response, responseHeaders: state.responseHeaders };
     },
 
     async prepareSubscription(request) {
@@ -293,6 +304,7 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
       };
     },
   };
+  return api;
 }
 
 function appendedError(e: ResolverError, path: Array<string | number>, node: FieldNode | undefined): AppSyncError {

@@ -32,6 +32,7 @@ export function createPipelineRunner(invokeDataSource: DataSourceInvoker): RunRe
       invalidations: result.extensions.invalidations ?? [],
       subscriptionFilter: result.extensions.subscriptionFilter ?? null,
       subscriptionInvalidationFilter: result.extensions.subscriptionInvalidationFilter ?? null,
+      responseHeaders: result.responseHeaders,
     };
   };
 }

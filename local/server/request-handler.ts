@@ -114,7 +114,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
       return sendError(res, 400, 'MalformedHttpRequestException', 'The request body must be a JSON object.');
     }
     const { query, variables, operationName } = parsed as Record<string, unknown>;
-    const response = await options.api.execute({
+    const { response, responseHeaders } = await options.api.executeWithHeaders({
       query,
       variables,
       operationName,
@@ -122,7 +122,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
       identity: auth.identity,
       headers: resolverHeaders(req),
     });
-    sendJson(res, 200, response);
+    sendJson(res, 200, response, responseHeaders);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -63,7 +63,7 @@ function setup(itemValues: Record<string, unknown> = {}) {
         case 'failing':
           return outcome(null, { errors: [{ message: 'Room not found', errorType: 'NotFound', data: { roomId: 'r1' }, errorInfo: { hint: 1 } }] });
         case 'partial':
-          return outcome({ id: 'p1' }, { errors: [{ message: 'also this', errorType: 'Warning', data: null, errorInfo: null }] });
+          return outcome({ id: 'p1' }, { errors: [{ message: 'also this', errorType: 'Warning', data: null, errorInfo: null }], responseHeaders: { 'x-partial': 'yes' } });
         case 'failingAfterAppend':
           return outcome(null, {
             errors: [
@@ -322,6 +322,12 @@ describe('AppSync error shapes', () => {
         { ...at, errorType: 'Note', message: 'noted first' },
       ],
     });
+  });
+
+  it('response headers set by resolvers are handed to the HTTP route', async () => {
+    const { api } = setup();
+    const { responseHeaders } = await api.executeWithHeaders(request('{ partial { id } item(id: "1") { id } }'));
+    expect(responseHeaders).toEqual({ 'x-partial': 'yes' });
   });
 
   it('a root field without a resolver is null', async () => {
