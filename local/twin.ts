@@ -122,18 +122,18 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
   const dynamoStart: Promise<DynamoDBLocal | null> = options.dynamodbEndpoint
     ? Promise.resolve(null)
     : startDynamoDBLocal({ dataDir: dataDir === null ? null : join(dataDir, 'dynamodb') });
-  const tlsStart = ensureTlsMaterial(dataDir);
-  // Synchronous work, done while the JVM starts in its own process.
-  if (options.warmUp !== false) warmUpResolvers();
   const [dynamo, tls, pool] = await Promise.all([
     dynamoStart,
-    tlsStart,
+    ensureTlsMaterial(dataDir),
     UserPool.open({
       dataDir: dataDir ?? undefined,
       region: DEFAULT_REGION,
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds, idTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     }),
+    // CPU work, done while the JVM starts in its own process.
+    options.warmUp === false ? undefined : warmUpResolvers(),
   ]).catch(async (error: unknown) => {
+    // Whatever failed, no DynamoDB Local may outlive a twin that did not start.
     await dynamoStart.then((d) => d?.stop()).catch(() => undefined);
     throw error;
   });

@@ -37,13 +37,21 @@ export function createPipelineRunner(invokeDataSource: DataSourceInvoker): RunRe
   };
 }
 
+/** Lets pending I/O callbacks run (the twin's other start-up steps) between warm-up steps. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Bundles and statically checks every wired resolver and function once, so that no client
- * request pays for it (the first check loads the linter: a second or two in all). The twin runs
- * this while DynamoDB Local's JVM starts.
+ * request pays for it (the first check loads the linter: a second or two in all). Each step is
+ * synchronous, so the twin runs them one macrotask at a time while DynamoDB Local's JVM starts.
  */
-export function warmUpResolvers(): void {
+export async function warmUpResolvers(): Promise<void> {
+  await yieldToEventLoop();
   warmUpStaticCheck();
-  const codes = [...resolvers.map((r) => bundleResolver(r.typeName, r.fieldName)), ...pipelineFunctions.map((f) => bundleFunction(f.name))];
-  for (const code of codes) for (const handler of ['request', 'response'] as const) checkCode(code, { requireHandlers: [handler] });
+  const codes = [...resolvers.map((r) => () => bundleResolver(r.typeName, r.fieldName)), ...pipelineFunctions.map((f) => () => bundleFunction(f.name))];
+  for (const bundle of codes) {
+    await yieldToEventLoop();
+    const code = bundle();
+    for (const handler of ['request', 'response'] as const) checkCode(code, { requireHandlers: [handler] });
+  }
 }
