@@ -16,10 +16,16 @@ beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'twin-restart-'));
 });
 
-afterAll(async () => {
+// Each test leaves its last twin running; stop it before the next test starts another on the
+// same data directory (two DynamoDB Locals must never share one database file).
+afterEach(async () => {
   await twin?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  twin = undefined;
 }, 60000);
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function signInBob(t: Twin): Promise<string> {
   return (await cognitoSignIn(t.cognitoEndpoint, t.clientId, 'bob', 'Bob#Local1')).accessToken;
