@@ -103,7 +103,12 @@ function readValue(value: string, flag: string): string {
 function parseRuntime(value: string): AppSyncRuntime {
   const text = value.trim();
   if (text.startsWith('{')) {
-    const parsed: unknown = JSON.parse(text);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
     if (typeof parsed === 'object' && parsed !== null) {
       const { name, runtimeVersion } = parsed as Record<string, unknown>;
       // The service, not the CLI, judges the values (as the AWS CLI leaves it to the service).

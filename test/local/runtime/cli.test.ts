@@ -90,6 +90,8 @@ describe('bin/evaluate-code', () => {
       '\nAn error occurred (BadRequestException) when calling the EvaluateCode operation: The context is not a valid JSON object.\n'],
     ['a missing code file', ['--runtime', RUNTIME, '--code', 'file://missing.js', '--context', 'file://context.json'], 252,
       "\nError parsing parameter 'code': Unable to load paramfile file://missing.js: [Errno 2] No such file or directory: 'missing.js'\n"],
+    ['a --runtime that is not JSON', ['--runtime', '{"name":', '--code', 'file://getRoom.js', '--context', '{}'], 252,
+      '\nError parsing parameter \'runtime\': expected {"name": ..., "runtimeVersion": ...}\n'],
     ['a missing --context', ['--runtime', RUNTIME, '--code', 'file://getRoom.js'], 252, "error: required option '--context <value>' not specified\n"],
     ['an output format other than json', ['--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', '{}', '--output', 'table'], 252,
       "\nargument --output: Invalid choice 'table': only json is supported\n"],
