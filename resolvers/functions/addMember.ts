@@ -8,13 +8,11 @@
 import { util } from '@aws-appsync/utils';
 import type { Context, DynamoDBPutItemRequest } from '@aws-appsync/utils';
 import { callerId } from '../lib/caller';
-import { dataSourceError } from '../lib/errors';
+import { CONDITION_FAILED, dataSourceError } from '../lib/errors';
 import { memberIndexKey, memberKey } from '../lib/keys';
 import type { ChatStash } from '../lib/stash';
 
 type Args = { roomId: string };
-
-export const ALREADY_EXISTS = 'DynamoDB:ConditionalCheckFailedException';
 
 export function request(ctx: Context<Args, ChatStash>): DynamoDBPutItemRequest {
   const room = ctx.stash.room!;
@@ -38,7 +36,7 @@ export function request(ctx: Context<Args, ChatStash>): DynamoDBPutItemRequest {
 }
 
 export function response(ctx: Context<Args, ChatStash>) {
-  if (ctx.error && ctx.error.type !== ALREADY_EXISTS) {
+  if (ctx.error && ctx.error.type !== CONDITION_FAILED) {
     dataSourceError(ctx.error);
   }
   return ctx.stash.room;

@@ -10,13 +10,11 @@ import { util } from '@aws-appsync/utils';
 import type { Context, DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import type { Message, MutationDeleteMessageArgs } from '../generated/graphql';
 import { callerId } from '../lib/caller';
-import { dataSourceError, notFound, unauthorized } from '../lib/errors';
+import { dataSourceError, storedItemAfterFailedCondition, unauthorized } from '../lib/errors';
 import type { MessageItem } from '../lib/items';
 import { toMessage } from '../lib/items';
 import { messageKey } from '../lib/keys';
 import type { ChatStash } from '../lib/stash';
-
-export const CONDITION_FAILED = 'DynamoDB:ConditionalCheckFailedException';
 
 type DeleteContext = Context<MutationDeleteMessageArgs, ChatStash, Record<string, unknown>, Record<string, unknown>, MessageItem | null>;
 
@@ -50,13 +48,7 @@ export function request(ctx: DeleteContext): DynamoDBUpdateItemRequest {
 
 export function response(ctx: DeleteContext): Message {
   if (ctx.error) {
-    if (ctx.error.type !== CONDITION_FAILED) {
-      dataSourceError(ctx.error);
-    }
-    const current = ctx.result;
-    if (!current) {
-      notFound('Message not found');
-    }
+    const current = storedItemAfterFailedCondition(ctx.error, ctx.result, 'Message not found');
     if (!ctx.stash.canDeleteAny && current.senderId !== callerId(ctx)) {
       unauthorized('Only the sender or an admin can delete this message');
     }

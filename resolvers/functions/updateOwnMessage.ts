@@ -11,13 +11,11 @@ import { util } from '@aws-appsync/utils';
 import type { Context, DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import type { Message, MutationEditMessageArgs } from '../generated/graphql';
 import { callerId } from '../lib/caller';
-import { conflict, dataSourceError, notFound, unauthorized } from '../lib/errors';
+import { conflict, dataSourceError, storedItemAfterFailedCondition, unauthorized } from '../lib/errors';
 import type { MessageItem } from '../lib/items';
 import { toMessage } from '../lib/items';
 import { messageKey } from '../lib/keys';
 import type { ChatStash } from '../lib/stash';
-
-export const CONDITION_FAILED = 'DynamoDB:ConditionalCheckFailedException';
 
 type EditContext = Context<MutationEditMessageArgs, ChatStash, Record<string, unknown>, Record<string, unknown>, MessageItem | null>;
 
@@ -40,13 +38,7 @@ export function request(ctx: EditContext): DynamoDBUpdateItemRequest {
 
 export function response(ctx: EditContext): Message {
   if (ctx.error) {
-    if (ctx.error.type !== CONDITION_FAILED) {
-      dataSourceError(ctx.error);
-    }
-    const current = ctx.result;
-    if (!current) {
-      notFound('Message not found');
-    }
+    const current = storedItemAfterFailedCondition(ctx.error, ctx.result, 'Message not found');
     if (current.senderId !== callerId(ctx)) {
       unauthorized('Only the sender can edit this message');
     }

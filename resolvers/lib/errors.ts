@@ -35,3 +35,21 @@ export function conflict(message: string): never {
 export function dataSourceError(error: { message: string; type: string }): never {
   return util.error(error.message, error.type);
 }
+
+/** ctx.error.type of a conditional write whose condition did not hold. */
+export const CONDITION_FAILED = 'DynamoDB:ConditionalCheckFailedException';
+
+/**
+ * After a conditional write failed, AppSync leaves the item as it is stored now in ctx.result.
+ * Passes on any other data-source error and raises NotFound when there is no such item; returns
+ * the stored item, from which the caller names the condition that failed.
+ */
+export function storedItemAfterFailedCondition<T>(error: { message: string; type: string }, stored: T | null | undefined, notFoundMessage: string): T {
+  if (error.type !== CONDITION_FAILED) {
+    dataSourceError(error);
+  }
+  if (!stored) {
+    notFound(notFoundMessage);
+  }
+  return stored;
+}

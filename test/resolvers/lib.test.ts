@@ -4,7 +4,7 @@
  * util.error on it for the length of the test.
  */
 import { util } from '@aws-appsync/utils';
-import { conflict, dataSourceError, notFound, unauthorized, validationError } from '../../resolvers/lib/errors';
+import { conflict, dataSourceError, notFound, storedItemAfterFailedCondition, unauthorized, validationError } from '../../resolvers/lib/errors';
 import { memberIndexKey, memberKey, messageKey, roomKey, roomPartition, sendRecordKey, userPartition } from '../../resolvers/lib/keys';
 import { tableDefinition } from '../../infra/table-definition';
 
@@ -55,5 +55,23 @@ describe('resolvers/lib/errors', () => {
   it('dataSourceError keeps the DynamoDB error type', () => {
     expect(() => dataSourceError({ message: 'slow down', type: 'DynamoDB:ThrottlingException' })).toThrow();
     expect(calls).toEqual([['slow down', 'DynamoDB:ThrottlingException']]);
+  });
+
+  describe('storedItemAfterFailedCondition', () => {
+    const conditionFailed = { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' };
+
+    it('returns the item AppSync read back after the condition failed', () => {
+      const stored = { senderId: 'u-1', deleted: true };
+      expect(storedItemAfterFailedCondition(conditionFailed, stored, 'Message not found')).toBe(stored);
+      expect(calls).toEqual([]);
+    });
+
+    it.each([
+      ['no item: NotFound', conditionFailed, null, ['Message not found', 'NotFound']],
+      ['another DynamoDB error: passed on', { message: 'slow down', type: 'DynamoDB:ThrottlingException' }, { senderId: 'u-1' }, ['slow down', 'DynamoDB:ThrottlingException']],
+    ])('%s', (_case, error, stored, raised) => {
+      expect(() => storedItemAfterFailedCondition(error, stored, 'Message not found')).toThrow('util.error stops the handler');
+      expect(calls).toEqual([raised]);
+    });
   });
 });
