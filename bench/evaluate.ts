@@ -13,7 +13,7 @@ import { Realm } from '../local/runtime/realm';
 import { MAX_LOOP_ITERATIONS } from '../local/runtime/limits';
 import { createHostBridge } from '../local/runtime/host-bridge';
 import { createAppSyncModules } from '../local/runtime/sandbox/lib/index';
-import type { EvaluationRecord } from '../local/runtime/sandbox/contract';
+import { newEvaluationRecord, type EvaluationRecord } from '../local/runtime/sandbox/contract';
 
 const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' } as const;
 
@@ -115,7 +115,7 @@ function realmPerCall(): () => void {
 
 /** The ceiling: the same handlers as plain functions on the same library, in Node's own realm. */
 function plainHandlers(): (i: number) => void {
-  let record: EvaluationRecord = freshRecord();
+  let record: EvaluationRecord = newEvaluationRecord();
   const modules = createAppSyncModules(createHostBridge(Date.now), () => record, () => 'User Pool Authorization');
   const { util } = modules;
   const ddb = modules.dynamodb as unknown as { put(input: unknown): unknown };
@@ -137,7 +137,7 @@ function plainHandlers(): (i: number) => void {
     return ctx.result;
   };
   const run = (handler: (ctx: Ctx) => unknown, contextJson: string): void => {
-    record = freshRecord();
+    record = newEvaluationRecord();
     const parsed = JSON.parse(contextJson) as Ctx & { arguments: typeof args };
     const ctx = { ...parsed, args: parsed.arguments };
     JSON.stringify(handler(ctx));
@@ -148,10 +148,6 @@ function plainHandlers(): (i: number) => void {
     run(request, requestContext);
     run(response, responseContext);
   };
-}
-
-function freshRecord(): EvaluationRecord {
-  return { logs: [], outErrors: [], subscriptionFilter: null, subscriptionInvalidationFilter: null, invalidations: [], evictions: [], responseHeaders: {} };
 }
 
 function row(m: Measurement, ceilingPerCallNs: number | undefined): string {

@@ -2,7 +2,7 @@
 // shared realm under a time limit, and the outcome in host terms. evaluate-code.ts and
 // pipeline.ts are both built on runHandler.
 import type { CodeError } from '@aws-sdk/client-appsync';
-import type { AppendedError, EvaluationRecord } from './sandbox/contract';
+import { newEvaluationRecord, type AppendedError, type EvaluationRecord } from './sandbox/contract';
 import { checkCode } from './static-check';
 import { CODE_FILE_NAME, compileModule, type CompiledModule } from './compile';
 import { DEFAULT_HANDLER_TIMEOUT_MS, MAX_LOOP_ITERATIONS } from './limits';
@@ -105,16 +105,7 @@ function exceptionMessage(detailJson: string, module: CompiledModule): string {
 }
 
 function toRecord(recordJson: string): EvaluationRecord {
-  const parsed = JSON.parse(recordJson) as Partial<EvaluationRecord>;
-  return {
-    logs: parsed.logs ?? [],
-    outErrors: parsed.outErrors ?? [],
-    subscriptionFilter: parsed.subscriptionFilter ?? null,
-    subscriptionInvalidationFilter: parsed.subscriptionInvalidationFilter ?? null,
-    invalidations: parsed.invalidations ?? [],
-    evictions: parsed.evictions ?? [],
-    responseHeaders: parsed.responseHeaders ?? {},
-  };
+  return { ...newEvaluationRecord(), ...(JSON.parse(recordJson) as Partial<EvaluationRecord>) };
 }
 
 function codeErrorResult(codeErrors: CodeError[]): HandlerResult {

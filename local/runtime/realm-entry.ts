@@ -6,7 +6,7 @@
 // Everything here uses intrinsics captured before resolver code ever runs, so a handler that
 // replaces JSON.stringify or Array.prototype.push cannot break the bookkeeping.
 import { createAppSyncModules } from './sandbox/lib/index';
-import { isSignal, type AppendedError, type EvaluationRecord } from './sandbox/contract';
+import { isSignal, newEvaluationRecord, type AppendedError, type EvaluationRecord } from './sandbox/contract';
 import { authTypeOfIdentity } from './auth-type';
 import { planFingerprint } from './realm-fingerprint';
 import { formatLogLine, type LogLevel } from './log-line';
@@ -62,7 +62,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const RegExpClass = RegExp;
   const maxLoopIterations = options.maxLoopIterations;
 
-  let record: EvaluationRecord = newRecord();
+  let record: EvaluationRecord = newEvaluationRecord();
   let authType = '';
   let requestId: string | undefined;
   let iterations = 0;
@@ -190,7 +190,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     pending = undefined;
     if (evaluation === undefined || running) return 'dirty';
     running = true;
-    record = newRecord();
+    record = newEvaluationRecord();
     authType = evaluation.authType;
     requestId = undefined;
     iterations = 0;
@@ -337,17 +337,4 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     addTree(modules.dynamodb, 3);
     return targets;
   }
-
-}
-
-function newRecord(): EvaluationRecord {
-  return {
-    logs: [],
-    outErrors: [],
-    subscriptionFilter: null,
-    subscriptionInvalidationFilter: null,
-    invalidations: [],
-    evictions: [],
-    responseHeaders: {},
-  };
 }

@@ -41,6 +41,19 @@ export interface EvaluationRecord {
   responseHeaders: Record<string, string>;
 }
 
+/** The record every evaluation starts from: nothing logged, appended or set. */
+export function newEvaluationRecord(): EvaluationRecord {
+  return {
+    logs: [],
+    outErrors: [],
+    subscriptionFilter: null,
+    subscriptionInvalidationFilter: null,
+    invalidations: [],
+    evictions: [],
+    responseHeaders: {},
+  };
+}
+
 /**
  * Control flow leaves a handler by throwing one of these plain objects (resolver code has no
  * try/catch, so it cannot intercept them). `__appsync` tells them apart from real exceptions.

@@ -1,6 +1,6 @@
 // A deterministic HostBridge for unit tests: a pinned, settable clock and a seeded byte stream.
 import { createHash } from 'node:crypto';
-import type { EvaluationRecord, HostBridge } from '../../../../local/runtime/sandbox/contract';
+import { newEvaluationRecord, type EvaluationRecord, type HostBridge } from '../../../../local/runtime/sandbox/contract';
 import { createAppSyncModules, type AppSyncModules } from '../../../../local/runtime/sandbox/lib';
 
 export interface TestBridge extends HostBridge {
@@ -41,17 +41,7 @@ export function createTestBridge(startMs = 1_517_943_695_758, seed = 'seed'): Te
   };
 }
 
-export function emptyRecord(): EvaluationRecord {
-  return {
-    logs: [],
-    outErrors: [],
-    subscriptionFilter: null,
-    subscriptionInvalidationFilter: null,
-    invalidations: [],
-    evictions: [],
-    responseHeaders: {},
-  };
-}
+export const emptyRecord: () => EvaluationRecord = newEvaluationRecord;
 
 export interface Harness {
   modules: AppSyncModules;
