@@ -7,6 +7,7 @@ import * as walk from 'acorn-walk';
 import type { CodeError } from '@aws-sdk/client-appsync';
 import { blank, EditedSource, type SourceEdit } from './source-edits';
 import { COMPILED_CODE_CACHE_SIZE, WATCHDOG_TRIGGERS } from './limits';
+import { LruMap } from './static/lru-map';
 
 /** The file name AWS reports positions against, e.g. `code.js:3:14: TypeError: ...`. */
 export const CODE_FILE_NAME = 'code.js';
@@ -34,22 +35,14 @@ export interface CompiledModule {
 
 export type CompileResult = { ok: true; module: CompiledModule } | { ok: false; codeErrors: CodeError[] };
 
-const cache = new Map<string, CompileResult>();
+const cache = new LruMap<string, CompileResult>(COMPILED_CODE_CACHE_SIZE);
 
 /** Compiles once per distinct code string; the cache keeps the most recently used entries. */
 export function compileModule(code: string): CompileResult {
   const cached = cache.get(code);
-  if (cached !== undefined) {
-    cache.delete(code);
-    cache.set(code, cached);
-    return cached;
-  }
+  if (cached !== undefined) return cached;
   const result = compileUncached(code);
   cache.set(code, result);
-  if (cache.size > COMPILED_CODE_CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
   return result;
 }
 
