@@ -1,13 +1,18 @@
+/**
+ * The two room subscriptions, onNewMessage and onMessageChanged, behave the same: the roomId is
+ * checked, requireMembership admits members only, and the after handler filters events to the
+ * room and sets the invalidation filter that leaveRoom / removeMember match.
+ */
 import { bundleResolver } from '../../resolvers/bundle';
 import { BAD_ULIDS, ROOM_ID, bob, carolAdmin, cognitoIdentity, context, evaluate, room, type User } from './helpers';
 
-const code = bundleResolver('Subscription', 'onMessageChanged');
+describe.each(['onNewMessage', 'onMessageChanged'])('Subscription.%s', (fieldName) => {
+  const code = bundleResolver('Subscription', fieldName);
 
-function subscribeContext(args: Record<string, unknown>, user: User, extra: { stash?: Record<string, unknown>; prev?: Record<string, unknown> } = {}) {
-  return context({ typeName: 'Subscription', fieldName: 'onMessageChanged', args, identity: cognitoIdentity(user), ...extra });
-}
+  function subscribeContext(args: Record<string, unknown>, user: User, extra: { stash?: Record<string, unknown>; prev?: Record<string, unknown> } = {}) {
+    return context({ typeName: 'Subscription', fieldName, args, identity: cognitoIdentity(user), ...extra });
+  }
 
-describe('Subscription.onMessageChanged', () => {
   it('passes a well-formed roomId on to the membership check', async () => {
     const out = await evaluate(code, 'request', subscribeContext({ roomId: ROOM_ID }, bob));
     expect(out.errorMessage).toBeUndefined();
