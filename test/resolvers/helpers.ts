@@ -249,3 +249,11 @@ export const BAD_CONTENTS: Array<[string, string, string]> = [
   ['2,001 characters', 'x'.repeat(2001), 'content must be at most 2000 characters'],
   ['3,000 characters of text around spaces', ` ${'word '.repeat(600)}`, 'content must be at most 2000 characters'],
 ];
+
+/** The invalidations leaveRoom and removeMember send to end userId's subscriptions to a room. */
+export function subscriptionsEnded(roomId: string, userId: string): Array<{ subscriptionField: string; payload: Record<string, string> }> {
+  return [
+    { subscriptionField: 'onNewMessage', payload: { roomId, userId } },
+    { subscriptionField: 'onMessageChanged', payload: { roomId, userId } },
+  ];
+}
