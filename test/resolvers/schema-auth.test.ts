@@ -1,0 +1,61 @@
+/**
+ * Who may call what, as schema/schema.graphql tells AppSync (issue 3 §1, README "IAM"): Members
+ * and Admins everywhere except removeMember (Admins only); AWS_IAM on the operator fields
+ * listMessages, getRoom, removeMember and deleteMessage and on the types they return. Every field
+ * names its groups, so a signed-in user in neither group is refused everywhere.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, buildSchema, type ConstDirectiveNode, type GraphQLObjectType } from 'graphql';
+
+const root = join(__dirname, '..', '..');
+const sdl = ['schema/aws.graphql', 'schema/schema.graphql'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+const schema = buildSchema(sdl);
+
+type Access = { groups: string[] | null; iam: boolean };
+
+function accessOf(directives: readonly ConstDirectiveNode[] | undefined): Access {
+  const list = directives ?? [];
+  const cognito = list.find((directive) => directive.name.value === 'aws_cognito_user_pools');
+  const groupsArgument = cognito?.arguments?.find((argument) => argument.name.value === 'cognito_groups');
+  const groups =
+    groupsArgument && groupsArgument.value.kind === Kind.LIST
+      ? groupsArgument.value.values.map((value) => (value.kind === Kind.STRING ? value.value : '?'))
+      : null;
+  return { groups, iam: list.some((directive) => directive.name.value === 'aws_iam') };
+}
+
+const everyone = ['Members', 'Admins'];
+
+describe('schema authorization', () => {
+  it.each<[string, string, Access]>([
+    ['Query', 'listMessages', { groups: everyone, iam: true }],
+    ['Query', 'getRoom', { groups: everyone, iam: true }],
+    ['Query', 'myRooms', { groups: everyone, iam: false }],
+    ['Mutation', 'createRoom', { groups: everyone, iam: false }],
+    ['Mutation', 'joinRoom', { groups: everyone, iam: false }],
+    ['Mutation', 'leaveRoom', { groups: everyone, iam: false }],
+    ['Mutation', 'removeMember', { groups: ['Admins'], iam: true }],
+    ['Mutation', 'sendMessage', { groups: everyone, iam: false }],
+    ['Mutation', 'editMessage', { groups: everyone, iam: false }],
+    ['Mutation', 'deleteMessage', { groups: everyone, iam: true }],
+    ['Subscription', 'onNewMessage', { groups: everyone, iam: false }],
+    ['Subscription', 'onMessageChanged', { groups: everyone, iam: false }],
+  ])('%s.%s', (typeName, fieldName, access) => {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    const field = type.getFields()[fieldName];
+    expect(accessOf(field.astNode?.directives)).toEqual(access);
+  });
+
+  it('lists every root field above', () => {
+    const fields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      Object.keys(type!.getFields()).map((field) => `${type!.name}.${field}`),
+    );
+    expect(fields).toHaveLength(12);
+  });
+
+  it.each(['Room', 'Message', 'MessagePage'])('type %s is for Members, Admins and IAM callers', (typeName) => {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    expect(accessOf(type.astNode?.directives)).toEqual({ groups: everyone, iam: true });
+  });
+});
