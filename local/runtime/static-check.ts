@@ -2,7 +2,7 @@ import { byPosition, parseError, ruleError, type CodeError } from './static/code
 import { ERROR_TYPE, PARSE_ERROR_PREFIX, THROW_RULE } from './static/aws-choices';
 import { lint, THROW_RULE_ID, type LintFinding } from './static/lint';
 import { LruMap } from './static/lru-map';
-import { checkModule, type HandlerName } from './static/module-rules';
+import { checkHandlers, checkModule, type HandlerName } from './static/module-rules';
 import { parseModule } from './static/parse-module';
 
 /**
@@ -28,9 +28,19 @@ export interface CheckOptions {
 }
 
 const BOTH_HANDLERS: readonly HandlerName[] = ['request', 'response'];
-/** Resolvers are few and checks of the same code repeat (every EvaluateCode call); 256 x 32 KB at most. */
+
+/** What a code string gets, computed once: the errors every check reports, and those of each missing handler. */
+interface CheckedCode {
+  common: readonly CodeError[];
+  handlers: Readonly<Record<HandlerName, readonly CodeError[]>>;
+}
+
+/**
+ * Resolvers are few and checks of the same code repeat (every EvaluateCode call, a request and
+ * then a response check per code string); keyed by the code alone so it is linted once. 256 x 32 KB at most.
+ */
 const CACHE_CAPACITY = 256;
-const cache = new LruMap<string, readonly CodeError[]>(CACHE_CAPACITY);
+const cache = new LruMap<string, CheckedCode>(CACHE_CAPACITY);
 
 function requiredHandlers(option: CheckOptions['requireHandlers']): readonly HandlerName[] {
   if (option === undefined || option === true) return BOTH_HANDLERS;
@@ -44,30 +54,34 @@ function lintError(finding: LintFinding): CodeError {
   return ruleError(ERROR_TYPE.lint, rule, finding.message, finding);
 }
 
-function runChecks(code: string, handlers: readonly HandlerName[]): CodeError[] {
+function runChecks(code: string): CheckedCode {
+  const unparsed = (error: CodeError): CheckedCode => ({ common: [error], handlers: { request: [], response: [] } });
   const findings = lint(code);
   const fatal = findings.find((f) => f.fatal);
   if (fatal) {
     // ESLint already says "Parsing error: ..."; keep one prefix.
     const message = fatal.message.startsWith(PARSE_ERROR_PREFIX) ? fatal.message.slice(PARSE_ERROR_PREFIX.length) : fatal.message;
-    return [parseError(ERROR_TYPE.parser, message, fatal)];
+    return unparsed(parseError(ERROR_TYPE.parser, message, fatal));
   }
   const parsed = parseModule(code);
-  if (!parsed.ok) return [parseError(ERROR_TYPE.parser, parsed.message, parsed.at)];
-  return [...findings.map(lintError), ...checkModule(parsed.program, handlers)].sort(byPosition);
+  if (!parsed.ok) return unparsed(parseError(ERROR_TYPE.parser, parsed.message, parsed.at));
+  return {
+    common: [...findings.map(lintError), ...checkModule(parsed.program, [])],
+    handlers: { request: checkHandlers(parsed.program, ['request']), response: checkHandlers(parsed.program, ['response']) },
+  };
 }
 
 /** Checks resolver code as AppSync would before running it; returns its code errors (none = accepted). */
 export function checkCode(code: string, options: CheckOptions = {}): CodeError[] {
-  const handlers = requiredHandlers(options.requireHandlers);
-  const key = `${handlers.join(',')}\n${code}`;
-  let errors = cache.get(key);
-  if (!errors) {
-    errors = runChecks(code, handlers);
-    cache.set(key, errors);
+  let checked = cache.get(code);
+  if (!checked) {
+    checked = runChecks(code);
+    cache.set(code, checked);
   }
-  // Callers get their own copies; the cached list stays as computed.
-  return structuredClone(errors) as CodeError[];
+  const errors = [...checked.common];
+  for (const name of requiredHandlers(options.requireHandlers)) errors.push(...checked.handlers[name]);
+  // Callers get their own copies; the cached lists stay as computed.
+  return (structuredClone(errors) as CodeError[]).sort(byPosition);
 }
 
 /**

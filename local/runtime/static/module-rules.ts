@@ -107,7 +107,7 @@ function exportedBindings(program: acorn.Program): Map<string, { isFunction: boo
   return exported;
 }
 
-function checkHandlers(program: acorn.Program, required: readonly HandlerName[]): CodeError[] {
+export function checkHandlers(program: acorn.Program, required: readonly HandlerName[]): CodeError[] {
   const exported = exportedBindings(program);
   const errors: CodeError[] = [];
   for (const name of required) {
