@@ -27,31 +27,34 @@ function accessOf(directives: readonly ConstDirectiveNode[] | undefined): Access
 
 const everyone = ['Members', 'Admins'];
 
+const rootFieldAccess: Array<[string, string, Access]> = [
+  ['Query', 'listMessages', { groups: everyone, iam: true }],
+  ['Query', 'getRoom', { groups: everyone, iam: true }],
+  ['Query', 'myRooms', { groups: everyone, iam: false }],
+  ['Mutation', 'createRoom', { groups: everyone, iam: false }],
+  ['Mutation', 'joinRoom', { groups: everyone, iam: false }],
+  ['Mutation', 'leaveRoom', { groups: everyone, iam: false }],
+  ['Mutation', 'removeMember', { groups: ['Admins'], iam: true }],
+  ['Mutation', 'sendMessage', { groups: everyone, iam: false }],
+  ['Mutation', 'editMessage', { groups: everyone, iam: false }],
+  ['Mutation', 'deleteMessage', { groups: everyone, iam: true }],
+  ['Subscription', 'onNewMessage', { groups: everyone, iam: false }],
+  ['Subscription', 'onMessageChanged', { groups: everyone, iam: false }],
+];
+
 describe('schema authorization', () => {
-  it.each<[string, string, Access]>([
-    ['Query', 'listMessages', { groups: everyone, iam: true }],
-    ['Query', 'getRoom', { groups: everyone, iam: true }],
-    ['Query', 'myRooms', { groups: everyone, iam: false }],
-    ['Mutation', 'createRoom', { groups: everyone, iam: false }],
-    ['Mutation', 'joinRoom', { groups: everyone, iam: false }],
-    ['Mutation', 'leaveRoom', { groups: everyone, iam: false }],
-    ['Mutation', 'removeMember', { groups: ['Admins'], iam: true }],
-    ['Mutation', 'sendMessage', { groups: everyone, iam: false }],
-    ['Mutation', 'editMessage', { groups: everyone, iam: false }],
-    ['Mutation', 'deleteMessage', { groups: everyone, iam: true }],
-    ['Subscription', 'onNewMessage', { groups: everyone, iam: false }],
-    ['Subscription', 'onMessageChanged', { groups: everyone, iam: false }],
-  ])('%s.%s', (typeName, fieldName, access) => {
+  it.each(rootFieldAccess)('%s.%s', (typeName, fieldName, access) => {
     const type = schema.getType(typeName) as GraphQLObjectType;
     const field = type.getFields()[fieldName];
     expect(accessOf(field.astNode?.directives)).toEqual(access);
   });
 
-  it('lists every root field above', () => {
-    const fields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
-      Object.keys(type!.getFields()).map((field) => `${type!.name}.${field}`),
+  it('covers every root field of the schema', () => {
+    const rootTypes = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+      (type): type is GraphQLObjectType => type !== null && type !== undefined,
     );
-    expect(fields).toHaveLength(12);
+    const fields = rootTypes.flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
+    expect(fields.sort()).toEqual(rootFieldAccess.map(([typeName, fieldName]) => `${typeName}.${fieldName}`).sort());
   });
 
   it.each(['Room', 'Message', 'MessagePage'])('type %s is for Members, Admins and IAM callers', (typeName) => {
