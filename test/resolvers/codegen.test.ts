@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
 
 const root = join(__dirname, '..', '..');
+const schema = buildSchema(['schema/aws.graphql', 'schema/schema.graphql'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n'));
+const messageType = schema.getType('Message') as GraphQLObjectType;
 
 /**
  * Runs @graphql-codegen/cli's generate() with codegen.yml in memory (no files written). It runs in
@@ -30,10 +33,16 @@ describe('generated types', () => {
     }
   });
 
-  it('gives SendMessage every field of Message, so subscribers get whole messages', () => {
+  // AppSync sends subscribers only what the mutation selected, so the mutations behind
+  // onNewMessage (sendMessage) and onMessageChanged (editMessage, deleteMessage) select all of Message.
+  it.each([
+    ['SendMessage', 'sendMessage'],
+    ['EditMessage', 'editMessage'],
+    ['DeleteMessage', 'deleteMessage'],
+  ])('gives %s every field of Message in the schema, so subscribers get whole messages', (operation, field) => {
     const operations = readFileSync(join(root, 'resolvers/generated/operations.ts'), 'utf8');
-    const sendMessage = /export type SendMessageMutation = \{ sendMessage: \{ ([^}]*) \} \};/.exec(operations);
-    const selected = sendMessage?.[1].split(', ').map((field) => field.split(':')[0]);
-    expect(selected?.sort()).toEqual(['content', 'createdAt', 'deleted', 'editedAt', 'id', 'roomId', 'sender', 'senderId']);
+    const selection = new RegExp(`export type ${operation}Mutation = \\{ ${field}: \\{ ([^}]*) \\} \\};`).exec(operations);
+    const selected = selection?.[1].split(', ').map((entry) => entry.split(':')[0]);
+    expect(selected?.sort()).toEqual(Object.keys(messageType.getFields()).sort());
   });
 });
