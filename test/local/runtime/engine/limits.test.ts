@@ -21,10 +21,13 @@ describe('time limit', () => {
   );
   // Catastrophic backtracking inside one built-in call: only vm's watchdog can stop it.
   const backtracking = requestModule("return util.matches('(a+)+b', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac');");
+  // String.prototype.match (allowed by the AppSync lint rules) turns its string into a RegExp.
+  const backtrackingMatch = requestModule("return 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac'.match('(a+)+b');");
 
   it.each([
     ['runaway callbacks (the instrumented clock)', runaway, 0],
     ['a regular expression that backtracks for ever (the watchdog; its realm is replaced)', backtracking, 1],
+    ['a string pattern given to match that backtracks for ever (the watchdog; its realm is replaced)', backtrackingMatch, 1],
   ])('stops %s with a clear error and leaves a working runtime', async (_name, code, newRealms) => {
     await resultOf(requestModule('return 0;'));
     const before = engineStats().realmsCreated;
