@@ -12,6 +12,7 @@ import { generateClient } from 'aws-amplify/api';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { startTwin, type Twin } from '../../local/twin';
+import { unrefAmplifyTimers } from '../support/amplify-timers';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from './support/raw-clients';
 
 const ROOM = 'fragment R on Room { id name createdBy createdAt }';
@@ -35,9 +36,10 @@ let outputsDir: string;
 let bobToken: string;
 let bob: RealtimeClient;
 let host: string;
-
+let restoreTimers: () => void;
 
 beforeAll(async () => {
+  restoreTimers = unrefAmplifyTimers();
   outputsDir = mkdtempSync(join(tmpdir(), 'twin-e2e-'));
   twin = await startTwin({ dataDir: null, port: 0, outputsPath: join(outputsDir, 'amplify_outputs.json'), logLevel: 'warn' });
   host = new URL(twin.graphqlUrl).host;
@@ -63,6 +65,7 @@ afterAll(async () => {
   await bob?.close();
   await twin?.stop();
   rmSync(outputsDir, { recursive: true, force: true });
+  restoreTimers?.();
 }, 60000);
 
 describe('aws-amplify v6 against the twin', () => {

@@ -7,6 +7,7 @@ import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { Hub } from 'aws-amplify/utils';
 import WebSocket from 'ws';
+import { unrefAmplifyTimers } from '../../support/amplify-timers';
 import { startTwin, type TestTwin } from './support/twin';
 
 class LoopbackWebSocket extends WebSocket {
@@ -52,25 +53,13 @@ function observe(observable: { subscribe(observer: { next(value: Observed): void
   };
 }
 
-/**
- * Amplify never clears its 15 s connection_init timeout after a successful handshake, which keeps
- * the jest worker alive; its long timers are unref'd here so the run can end when the tests do.
- */
-const realSetTimeout = globalThis.setTimeout;
-function unrefLongTimers(): void {
-  globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const timer = realSetTimeout(callback, ms, ...args);
-    if ((ms ?? 0) >= 5000) timer.unref();
-    return timer;
-  }) as typeof setTimeout;
-}
-
 let twin: TestTwin;
 const previousWebSocket = (globalThis as { WebSocket?: unknown }).WebSocket;
+let restoreTimers: () => void;
 
 beforeAll(async () => {
   twin = await startTwin();
-  unrefLongTimers();
+  restoreTimers = unrefAmplifyTimers();
   (globalThis as { WebSocket?: unknown }).WebSocket = LoopbackWebSocket;
   Amplify.configure({
     API: {
@@ -87,7 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await twin.close();
   (globalThis as { WebSocket?: unknown }).WebSocket = previousWebSocket;
-  globalThis.setTimeout = realSetTimeout;
+  restoreTimers?.();
 });
 
 describe('aws-amplify 6.22.1 generateClient() subscriptions', () => {
