@@ -21,11 +21,12 @@ export const DEFAULT_HANDLER_TIMEOUT_MS = 1000;
  * Names that make the engine run a code string under vm's watchdog (`timeout`) as well as the
  * instrumented clock: helpers that evaluate a regular expression (util.matches, the string
  * methods that APPSYNC_JS documents as taking Java regex patterns, and String.prototype.match,
- * which the AppSync lint rules allow and which compiles its string argument into a RegExp) can
+ * which the AppSync lint rules allow and which compiles its string argument into a RegExp, and
+ * util.time.parseFormattedToEpochMilliSeconds, which builds one from the caller's format) can
  * backtrack for ever inside one built-in call, where no instrumented check runs. The watchdog
  * costs a thread per call.
  */
-export const WATCHDOG_TRIGGERS = ['matches', 'replace', 'replaceAll', 'match'] as const;
+export const WATCHDOG_TRIGGERS = ['matches', 'replace', 'replaceAll', 'match', 'parseFormattedToEpochMilliSeconds'] as const;
 
 /** Functions per pipeline resolver (AWS quota; the reference marks it not re-checked). */
 export const MAX_PIPELINE_FUNCTIONS = 10;

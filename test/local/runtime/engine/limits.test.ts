@@ -23,11 +23,16 @@ describe('time limit', () => {
   const backtracking = requestModule("return util.matches('(a+)+b', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac');");
   // String.prototype.match (allowed by the AppSync lint rules) turns its string into a RegExp.
   const backtrackingMatch = requestModule("return 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac'.match('(a+)+b');");
+  // util.time parses with a RegExp built from the format: adjacent one-letter numeric fields backtrack.
+  const backtrackingFormat = requestModule(
+    "return util.time.parseFormattedToEpochMilliSeconds('1111111111111111111111111111111111x', 'dHmsdHmsdHmsdHmsdHms');",
+  );
 
   it.each([
     ['runaway callbacks (the instrumented clock)', runaway, 0],
     ['a regular expression that backtracks for ever (the watchdog; its realm is replaced)', backtracking, 1],
     ['a string pattern given to match that backtracks for ever (the watchdog; its realm is replaced)', backtrackingMatch, 1],
+    ['a time format whose parse backtracks for ever (the watchdog; its realm is replaced)', backtrackingFormat, 1],
   ])('stops %s with a clear error and leaves a working runtime', async (_name, code, newRealms) => {
     await resultOf(requestModule('return 0;'));
     const before = engineStats().realmsCreated;
