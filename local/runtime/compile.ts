@@ -16,10 +16,12 @@ export const CODE_FILE_NAME = 'code.js';
 export const IMPORTABLE_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'] as const;
 export type ImportableModule = (typeof IMPORTABLE_MODULES)[number];
 
-/** Names the wrapper binds; resolver code never sees them unless it guesses them. */
+/** Names the wrapper binds; code that uses one is refused (see compileUncached). */
 const MODULES_PARAM = '__appsyncModules$';
 const LOOP_TICK = '__appsyncLoopTick$';
 const CALL_TICK = '__appsyncCallTick$';
+const DEFAULT_EXPORT = '__appsyncDefault$';
+const RESERVED_NAMES = [MODULES_PARAM, LOOP_TICK, CALL_TICK, DEFAULT_EXPORT] as const;
 
 export interface CompiledModule {
   readonly script: vm.Script;
@@ -103,8 +105,8 @@ function compileUncached(code: string): CompileResult {
           edits.push(blank(code, node.start, declaration.start));
           exportsByName.set('default', declaration.id.name);
         } else {
-          edits.push({ start: node.start, end: declaration.start, text: 'const __appsyncDefault$ = ' });
-          exportsByName.set('default', '__appsyncDefault$');
+          edits.push({ start: node.start, end: declaration.start, text: `const ${DEFAULT_EXPORT} = ` });
+          exportsByName.set('default', DEFAULT_EXPORT);
         }
         break;
       }
@@ -166,6 +168,15 @@ function compileUncached(code: string): CompileResult {
     WhileStatement: countIterations,
     DoWhileStatement: countIterations,
   });
+
+  // The wrapper's own bindings: code that declared or assigned one could switch the loop quota and
+  // the clock off, so they are refused wherever they appear.
+  walk.full(program, (node) => {
+    if (node.type === 'Identifier' && (RESERVED_NAMES as readonly string[]).includes((node as acorn.Identifier).name)) {
+      problems.push(codeError('UNSUPPORTED_SYNTAX_TYPE', `The name ${(node as acorn.Identifier).name} is reserved by the local runtime.`, node));
+    }
+  });
+  if (problems.length > 0) return { ok: false, codeErrors: problems };
 
   const source = new EditedSource(code, edits);
   const exportNames = [...exportsByName.keys()];

@@ -77,3 +77,23 @@ describe('loop quota', () => {
     expect(await resultOf(forOf, { arguments: { items } })).toBe(600);
   });
 });
+
+describe("the runtime's own names", () => {
+  it.each([
+    ['assigns the loop counter', 'let n = 0;\n  __appsyncLoopTick$ = function () {};\n  for (const x of ctx.args.items) { n = n + x; }\n  return n;', '', '__appsyncLoopTick$'],
+    ['declares the clock check as a var', 'var __appsyncCallTick$ = function () {};\n  return 1;', '', '__appsyncCallTick$'],
+    ['declares a function named like the loop counter', 'return 1;', 'function __appsyncLoopTick$() {}\n', '__appsyncLoopTick$'],
+  ])('refuses code that %s, which would switch the quotas off', async (_name, body, topLevel, name) => {
+    const code = requestModule(body, topLevel);
+    const output = await evaluate(code, { arguments: { items: numbers(MAX_LOOP_ITERATIONS + 1) } });
+    const [line, column] = positionOf(code, name).split(':');
+    expect(output.evaluationResult).toBeUndefined();
+    expect(output.error?.codeErrors).toEqual([
+      {
+        errorType: 'UNSUPPORTED_SYNTAX_TYPE',
+        value: `code.js(${line},${column}): error The name ${name} is reserved by the local runtime.`,
+        location: { line: Number(line), column: Number(column), span: name.length },
+      },
+    ]);
+  });
+});
