@@ -1,5 +1,6 @@
-// The pipeline runner (reference §4.1, §8). The data sources are a recording stand-in here: this
-// is a unit test of the runner; the twin's tests run it on DynamoDB Local.
+// The pipeline runner (reference §4.1, §8). NONE is the real data source; TABLE is a recording
+// stand-in here: this is a unit test of the runner; the twin's tests run it on DynamoDB Local.
+import { invokeNoneDataSource } from '../../../local/datasources/none';
 import {
   PipelineConfigurationError,
   runPipeline,
@@ -30,12 +31,12 @@ const context: PipelineBaseContext = {
   info: { fieldName: 'getRoom', parentTypeName: 'Query', variables: {}, selectionSetList: ['id'], selectionSetGraphQL: '{ id }' },
 };
 
-/** NONE passes the payload through; TABLE answers what the test says. */
+/** Records every call; NONE passes the payload through; TABLE answers what the test says. */
 function recordingInvoker(table: (request: unknown) => DataSourceOutcome = (request) => ({ result: request })) {
   const calls: Array<{ dataSourceName: string; request: unknown }> = [];
   const invoke = async (dataSourceName: string, request: unknown): Promise<DataSourceOutcome> => {
     calls.push({ dataSourceName, request });
-    if (dataSourceName === 'NONE') return { result: (request as { payload?: unknown }).payload ?? null };
+    if (dataSourceName === 'NONE') return invokeNoneDataSource(request);
     return table(request);
   };
   return { calls, invoke };
