@@ -6,6 +6,17 @@ import { Command, CommanderError } from 'commander';
 import type { AppSyncRuntime, EvaluateCodeCommandOutput, RuntimeName } from '@aws-sdk/client-appsync';
 import { evaluateCode } from './evaluate-code';
 
+/** AWS CLI global options that do not change a local evaluation. */
+const IGNORED_GLOBAL_OPTIONS = [
+  '--region <value>',
+  '--profile <value>',
+  '--endpoint-url <value>',
+  '--cli-binary-format <value>',
+  '--no-cli-pager',
+  '--no-verify-ssl',
+  '--no-paginate',
+] as const;
+
 /** Exit codes follow the AWS CLI: 252 for unusable arguments, 254 for a service error. */
 export const EXIT = { ok: 0, evaluationError: 1, usage: 252, serviceError: 254 } as const;
 
@@ -34,7 +45,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .requiredOption('--code <value>', 'the code, or file://path')
     .requiredOption('--context <value>', 'the context JSON, or file://path')
     .option('--function <value>', 'request or response')
-    .option('--output <format>', 'output format (json only)', 'json')
+    .option('--output <format>', 'output format (json only)', 'json');
+  // The AWS CLI's global options a script passes along; nothing here goes to AWS, so they are ignored.
+  for (const flag of IGNORED_GLOBAL_OPTIONS) program.option(flag, 'accepted for scripts written for the AWS CLI; ignored');
+  program
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

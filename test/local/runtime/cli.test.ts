@@ -77,6 +77,14 @@ describe('bin/evaluate-code', () => {
     expect(JSON.parse(run.stdout)).toEqual({ evaluationResult: '42', logs: [], stash: '{}', outErrors: '[]' });
   });
 
+  it('accepts the AWS CLI global options a script passes along, and ignores them', async () => {
+    const flags = ['--region', 'eu-west-1', '--profile', 'dev', '--endpoint-url', 'https://appsync.eu-west-1.amazonaws.com', '--cli-binary-format', 'raw-in-base64-out', '--no-cli-pager'];
+    const run = await runCli([...flags, '--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', 'file://context.json', '--function', 'request'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(JSON.parse(run.stdout).evaluationResult as string)).toEqual({ operation: 'GetItem', key: { PK: { S: 'ROOM#r1' }, SK: { S: 'META' } } });
+  });
+
   it('prints an error result and exits 1', async () => {
     const run = await runCli(['--runtime', RUNTIME, '--code', 'file://getRoom.js', '--context', 'file://empty-result.json', '--function', 'response'], dir);
     expect(run.code).toBe(1);
