@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
-import { setTimeout as delay } from 'node:timers/promises';
 import { DescribeTableCommand, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBLocalStartError,
@@ -29,14 +30,16 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Polls (bounded) until the endpoint stops answering; DynamoDB Local sends no event for it. */
-async function stopsAnswering(endpoint: string, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (!(await answers(endpoint))) return true;
-    await delay(100);
-  }
-  return false;
+/**
+ * A TCP connection to the endpoint, held open: the kernel closes it when the process that
+ * accepted it dies, so its 'close' is the event that DynamoDB Local has gone.
+ */
+async function heldConnection(endpoint: string): Promise<{ closed: Promise<unknown> }> {
+  const { hostname, port } = new URL(endpoint);
+  const socket = connect(Number(port), hostname);
+  socket.on('error', () => undefined); // a reset is a close as well
+  await once(socket, 'connect');
+  return { closed: once(socket, 'close') };
 }
 
 describe('startDynamoDBLocal', () => {
@@ -112,9 +115,11 @@ describe('startDynamoDBLocal', () => {
       const first = await lines[Symbol.asyncIterator]().next();
       const endpoint = String(first.value);
       expect(await answers(endpoint)).toBe(true);
+      const connection = await heldConnection(endpoint);
       parent.kill('SIGKILL');
       await exited;
-      expect(await stopsAnswering(endpoint, 10000)).toBe(true);
+      await connection.closed;
+      expect(await answers(endpoint)).toBe(false);
     } finally {
       parent.kill('SIGKILL');
     }
