@@ -19,3 +19,10 @@ export async function resultOf(code: string, context: object = {}, fn: 'request'
   if (output.error !== undefined) throw new Error(`evaluation failed: ${JSON.stringify(output.error)}`);
   return JSON.parse(output.evaluationResult ?? 'undefined');
 }
+
+/** 1-based `line:column` of the first occurrence of `needle` in `code`. */
+export function positionOf(code: string, needle: string): string {
+  const offset = code.indexOf(needle);
+  const before = code.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}

@@ -1,14 +1,7 @@
 // The per-handler quotas: wall-clock time and loop iterations.
 import { engineStats } from '../../../../local/runtime/engine';
 import { MAX_LOOP_ITERATIONS } from '../../../../local/runtime/limits';
-import { evaluate, requestModule, resultOf } from './evaluate-helper';
-
-/** 1-based line and column of the first occurrence of `needle` in `code`. */
-function positionOf(code: string, needle: string): string {
-  const offset = code.indexOf(needle);
-  const before = code.slice(0, offset).split('\n');
-  return `${before.length}:${before[before.length - 1].length + 1}`;
-}
+import { evaluate, positionOf, requestModule, resultOf } from './evaluate-helper';
 
 function numbers(count: number): number[] {
   return Array.from({ length: count }, (_, i) => i);

@@ -1,12 +1,5 @@
 // How handler outcomes surface in EvaluateCode (reference §8, §10.1).
-import { evaluate, requestModule, resultOf } from './evaluate-helper';
-
-/** 1-based `line:column` of the first occurrence of `needle` in `code`. */
-function positionOf(code: string, needle: string): string {
-  const offset = code.indexOf(needle);
-  const before = code.slice(0, offset).split('\n');
-  return `${before.length}:${before[before.length - 1].length + 1}`;
-}
+import { evaluate, positionOf, requestModule, resultOf } from './evaluate-helper';
 
 describe('errors', () => {
   it('util.error gives its message verbatim and no result', async () => {
