@@ -31,6 +31,13 @@ const REMOVED_GLOBALS = [
   'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'require', 'process', 'Buffer',
 ];
 
+/**
+ * Removed globals whose prototypes resolver code can still reach, so the fingerprint watches them:
+ * BigInt through a literal (`0n`), Symbol through a symbol-keyed property, RegExp through the
+ * regular expressions String methods make. The others are reachable only by their global name.
+ */
+const STILL_REACHABLE_GLOBALS = ['BigInt', 'Symbol', 'RegExp'] as const;
+
 /** Constructors that APPSYNC_JS rejects when called as functions (`String(x)` and friends). */
 const UNCALLABLE_CONSTRUCTORS = ['String', 'Number', 'Boolean'] as const;
 
@@ -69,6 +76,8 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   let deadline = Infinity;
   let pending: PendingEvaluation | undefined;
   let running = false;
+  /** Removed globals whose objects resolver code still reaches: see STILL_REACHABLE_GLOBALS. */
+  const removedButReachable: unknown[] = [];
 
   const modules = createAppSyncModules(bridge, () => record, () => authType);
 
@@ -149,6 +158,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     const functionPrototype = getPrototypeOf(function probe() {}) as { constructor: unknown };
     functionPrototype.constructor = uncallable('Function', {});
     delete (Object as { fromEntries?: unknown }).fromEntries;
+    for (const name of STILL_REACHABLE_GLOBALS) removedButReachable.push(realm[name]);
     for (const name of REMOVED_GLOBALS) deleteProperty(realm, name);
   }
 
@@ -313,12 +323,25 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
       add(descriptor.value);
       if (typeof descriptor.value === 'function' && hasOwn(descriptor.value, 'prototype')) add(descriptor.value.prototype);
     }
-    // Intrinsics no global names but resolver code can reach.
+    // Built-ins whose globals are gone but whose objects resolver code still reaches, and
+    // intrinsics no global names: iterator, generator and async function prototypes.
+    for (const value of removedButReachable) {
+      add(value);
+      if (typeof value === 'function' && hasOwn(value, 'prototype')) add(value.prototype);
+    }
     const arrayIterator = getPrototypeOf([][iteratorSymbol]()) as object;
     add(getPrototypeOf(function probe() {}));
     add(arrayIterator);
     add(getPrototypeOf(arrayIterator));
     add(getPrototypeOf(''[iteratorSymbol]()));
+    add(getPrototypeOf(''.matchAll(new RegExpClass('', 'g'))));
+    for (const probe of [function* generator() {}, async function asyncFunction() {}, async function* asyncGenerator() {}]) {
+      const functionPrototype = getPrototypeOf(probe) as { constructor: unknown; prototype?: object };
+      add(functionPrototype);
+      add(functionPrototype.constructor);
+      add(functionPrototype.prototype);
+      if (functionPrototype.prototype !== undefined) add(getPrototypeOf(functionPrototype.prototype));
+    }
     // The AppSync library objects, down to their namespaces (util.time, util.dynamodb, ...).
     const walked: object[] = [];
     const addTree = (value: unknown, depth: number): void => {

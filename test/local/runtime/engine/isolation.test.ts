@@ -15,6 +15,10 @@ describe('isolation between evaluations', () => {
     ['replaces util.error', "util.error = function () { return 'ignored'; }; return util.error('boom');", 'ignored', "util.error('boom'); return 'not stopped';", { error: 'boom' }],
     ['replaces a util namespace helper', "util.time.nowISO8601 = function () { return 'fake'; }; return util.time.nowISO8601();", 'fake', "return util.time.nowISO8601() === 'fake';", false],
     ['replaces console.log', 'console.log = function () {}; return typeof console.log;', 'function', "console.log('seen'); return 1;", { logs: 1 }],
+    ['adds to the generator function prototype', "const g = function* () {}; g['__proto__'].leak = 1; return g['__proto__'].leak;", 1, "const g = function* () {}; return typeof g['__proto__'].leak;", 'undefined'],
+    ['adds to the generator prototype', "const g = function* () {}; g.prototype['__proto__'].leak = 1; return g.prototype['__proto__'].leak;", 1, "const g = function* () {}; return typeof g.prototype['__proto__'].leak;", 'undefined'],
+    ['adds to BigInt.prototype through a literal (the BigInt global is gone)', "(1n)['__proto__'].leak = 1; return (2n)['__proto__'].leak;", 1, "return typeof (1n)['__proto__'].leak;", 'undefined'],
+    ['adds to the matchAll iterator prototype', "const found = 'a'['match' + 'All']('a'); found['__proto__'].leak = 1; return found['__proto__'].leak;", 1, "return typeof 'a'['match' + 'All']('a')['__proto__'].leak;", 'undefined'],
     ['replaces runtime.earlyReturn', "runtime.earlyReturn = function () { return 'no'; }; return runtime.earlyReturn(5);", 'no', "runtime.earlyReturn('early'); return 'late';", 'early'],
   ])('a handler that %s does not affect the next evaluation', async (_name, mutation, mutatedValue, probe, expected) => {
     // The mutation really happens inside its own evaluation...
