@@ -1,5 +1,6 @@
 // A deterministic HostBridge for unit tests: a pinned, settable clock and a seeded byte stream.
 import { createHash } from 'node:crypto';
+import { createHostBridge } from '../../../../local/runtime/host-bridge';
 import { newEvaluationRecord, type EvaluationRecord, type HostBridge } from '../../../../local/runtime/sandbox/contract';
 import { createAppSyncModules, type AppSyncModules } from '../../../../local/runtime/sandbox/lib';
 
@@ -21,6 +22,8 @@ export function createTestBridge(startMs = 1_517_943_695_758, seed = 'seed'): Te
     return hex.slice(0, n * 2);
   };
   return {
+    // Time and base64 as the engine's bridge does them; only the clock is pinned.
+    ...createHostBridge(() => now),
     randomHex,
     randomUUID() {
       const h = randomHex(16).split('');
@@ -29,9 +32,6 @@ export function createTestBridge(startMs = 1_517_943_695_758, seed = 'seed'): Te
       const s = h.join('');
       return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
     },
-    nowMs: () => now,
-    base64Encode: (s) => Buffer.from(s, 'utf8').toString('base64'),
-    base64Decode: (s) => Buffer.from(s, 'base64').toString('utf8'),
     setNow(ms) {
       now = ms;
     },
