@@ -13,9 +13,8 @@ export interface PipelineFunction {
   name: string;
   /** The function's code (ES module exporting request and response). */
   code: string;
-  /** The data source the function is attached to (`dataSource` is accepted as well). */
-  dataSourceName?: string;
-  dataSource?: string;
+  /** The data source the function is attached to. */
+  dataSourceName: string;
 }
 
 /** The parts of ctx that come from the GraphQL request; stash, prev, result and error are the pipeline's. */
@@ -163,7 +162,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       }
       const request = toStep(requestOutcome, context);
       if (request.next === 'stop') return finish(null, request.error);
-      const answer = await options.invokeDataSource(fn.dataSourceName ?? fn.dataSource ?? '', JSON.parse(request.valueJson));
+      const answer = await options.invokeDataSource(fn.dataSourceName, JSON.parse(request.valueJson));
       const response = toStep(
         run(fn.code, 'response', {
           prevJson,
