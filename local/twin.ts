@@ -139,6 +139,9 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
   });
   const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamo as DynamoDBLocal).endpoint;
   const client = createLocalDynamoDBClient(dynamodbEndpoint);
+  // Set once created, so a start-up step that fails after them does not leave them open.
+  let server: ReturnType<typeof createOnePortServer> | undefined;
+  let realtime: ReturnType<typeof attachRealtime> | undefined;
 
   try {
     await ensureTable(client, tableName);
@@ -160,8 +163,8 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       cognito: createCognitoHttpHandler(pool),
       log,
     });
-    const server = createOnePortServer(handler, tls);
-    const realtime = attachRealtime([server.httpServer, server.httpsServer], {
+    server = createOnePortServer(handler, tls);
+    realtime = attachRealtime([server.httpServer, server.httpsServer], {
       backend: createRealtimeBackend({ schema, api, pool }),
       hub,
       path: DEFAULT_REALTIME_PATH,
@@ -184,16 +187,17 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     const outputsPath = options.outputsPath === null ? null : resolve(options.outputsPath ?? 'amplify_outputs.json');
     if (outputsPath) writeFileSync(outputsPath, `${JSON.stringify(amplifyOutputs(twinInfo, pool.listGroups().map((g) => g.name)), null, 2)}\n`);
 
+    const [openServer, openRealtime] = [server, realtime]; // narrowed, for the closure
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
         log.info('twin stopping');
         // Sockets first, so no subscriber waits on a store that is going away; then let every
         // acknowledged request finish before the store stops.
-        const closing = server.close();
-        await realtime.close();
+        const closing = openServer.close();
+        await openRealtime.close();
         await handler.idle();
-        server.closeIdleConnections();
+        openServer.closeIdleConnections();
         await closing;
         client.destroy();
         await dynamo?.stop();
@@ -220,6 +224,8 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       stop,
     };
   } catch (error) {
+    await realtime?.close();
+    if (server?.netServer.listening) await server.close();
     client.destroy();
     await dynamo?.stop();
     throw error;

@@ -1,6 +1,10 @@
 // With dynamodbEndpoint (DYNAMODB_ENDPOINT / --dynamodb-endpoint) the twin starts no DynamoDB of
 // its own and keeps the chat in the given endpoint and table.
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { findFreePort } from '../../../local/dynamodb-local/free-port';
 import { startTwin, type Twin } from '../../../local/twin';
 import { useTestDynamoDB } from '../../support/dynamodb';
 import { cognitoSignIn, graphqlRequest } from '../../e2e/support/raw-clients';
@@ -24,4 +28,14 @@ it('writes the room to the given endpoint and table', async () => {
   const roomId = (created.body.data?.createRoom as { id: string }).id;
   const item = await dynamodb.client.send(new GetItemCommand({ TableName: dynamodb.tableName, Key: { PK: { S: `ROOM#${roomId}` }, SK: { S: 'META' } } }));
   expect(item.Item?.name).toEqual({ S: 'outside' });
+});
+
+it('closes its port when a start-up step after listening fails', async () => {
+  const port = await findFreePort();
+  const started = startTwin({ dataDir: null, port, outputsPath: join('/nonexistent-dir', 'amplify_outputs.json'), logLevel: 'silent', warmUp: false, dynamodbEndpoint: dynamodb.endpoint, tableName: dynamodb.tableName });
+  await expect(started).rejects.toMatchObject({ code: 'ENOENT' });
+  // Nothing of the failed twin holds the port.
+  const probe = createServer().listen(port, '127.0.0.1');
+  await once(probe, 'listening');
+  await new Promise((resolve) => probe.close(resolve));
 });
