@@ -1,4 +1,4 @@
-import { QueryCommand, ScanCommand, type Select } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, ScanCommand, type QueryCommandOutput, type ScanCommandOutput, type Select } from '@aws-sdk/client-dynamodb';
 import { toPlainItem } from '../attribute-values';
 import { decodeNextToken, encodeNextToken, type TokenScope } from '../next-token';
 import { RequestError, optionalBoolean, optionalInteger, optionalString } from '../request-error';
@@ -12,56 +12,65 @@ const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_A
 
 export async function query({ client, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const keyCondition = readExpression(request.query, '$[query]');
-  const filter = readOptionalExpression(request.filter, '$[filter]');
-  const projection = readProjection(request.projection, '$[projection]');
-  const index = optionalString(request.index, '$[index]');
-  const scope: TokenScope = { operation: 'Query', table: tableName, index };
-  const nextToken = optionalString(request.nextToken, '$[nextToken]');
+  const common = readCommon(request, 'Query', tableName);
   const output = await client.send(
     new QueryCommand({
       TableName: tableName,
-      IndexName: index,
+      IndexName: common.index,
       KeyConditionExpression: keyCondition.expression,
-      FilterExpression: filter?.expression,
-      ProjectionExpression: projection?.expression,
-      ...mergePlaceholders(keyCondition, filter, projection),
-      ExclusiveStartKey: nextToken === undefined ? undefined : decodeNextToken(nextToken, scope),
-      Limit: optionalInteger(request.limit, '$[limit]'),
+      FilterExpression: common.filter?.expression,
+      ProjectionExpression: common.projection?.expression,
+      ...mergePlaceholders(keyCondition, common.filter, common.projection),
+      ExclusiveStartKey: common.exclusiveStartKey,
+      Limit: common.limit,
       ScanIndexForward: optionalBoolean(request.scanIndexForward, '$[scanIndexForward]'),
-      ConsistentRead: optionalBoolean(request.consistentRead, '$[consistentRead]'),
-      Select: readSelect(request.select),
+      ConsistentRead: common.consistentRead,
+      Select: common.select,
     }),
   );
-  return {
-    result: {
-      items: (output.Items ?? []).map(toPlainItem),
-      nextToken: encodeNextToken(output.LastEvaluatedKey, scope),
-      scannedCount: output.ScannedCount ?? 0,
-    },
-  };
+  return page(output, common.scope);
 }
 
 export async function scan({ client, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
-  const filter = readOptionalExpression(request.filter, '$[filter]');
-  const projection = readProjection(request.projection, '$[projection]');
-  const index = optionalString(request.index, '$[index]');
-  const scope: TokenScope = { operation: 'Scan', table: tableName, index };
-  const nextToken = optionalString(request.nextToken, '$[nextToken]');
+  const common = readCommon(request, 'Scan', tableName);
   const output = await client.send(
     new ScanCommand({
       TableName: tableName,
-      IndexName: index,
-      FilterExpression: filter?.expression,
-      ProjectionExpression: projection?.expression,
-      ...mergePlaceholders(filter, projection),
-      ExclusiveStartKey: nextToken === undefined ? undefined : decodeNextToken(nextToken, scope),
-      Limit: optionalInteger(request.limit, '$[limit]'),
-      ConsistentRead: optionalBoolean(request.consistentRead, '$[consistentRead]'),
+      IndexName: common.index,
+      FilterExpression: common.filter?.expression,
+      ProjectionExpression: common.projection?.expression,
+      ...mergePlaceholders(common.filter, common.projection),
+      ExclusiveStartKey: common.exclusiveStartKey,
+      Limit: common.limit,
+      ConsistentRead: common.consistentRead,
       Segment: optionalInteger(request.segment, '$[segment]'),
       TotalSegments: optionalInteger(request.totalSegments, '$[totalSegments]'),
-      Select: readSelect(request.select),
+      Select: common.select,
     }),
   );
+  return page(output, common.scope);
+}
+
+/** The request fields Query and Scan share, validated. */
+function readCommon(request: Record<string, unknown>, operation: TokenScope['operation'], tableName: string) {
+  const filter = readOptionalExpression(request.filter, '$[filter]');
+  const projection = readProjection(request.projection, '$[projection]');
+  const index = optionalString(request.index, '$[index]');
+  const scope: TokenScope = { operation, table: tableName, index };
+  const nextToken = optionalString(request.nextToken, '$[nextToken]');
+  return {
+    filter,
+    projection,
+    index,
+    scope,
+    exclusiveStartKey: nextToken === undefined ? undefined : decodeNextToken(nextToken, scope),
+    limit: optionalInteger(request.limit, '$[limit]'),
+    consistentRead: optionalBoolean(request.consistentRead, '$[consistentRead]'),
+    select: readSelect(request.select),
+  };
+}
+
+function page(output: QueryCommandOutput | ScanCommandOutput, scope: TokenScope): DataSourceResult {
   return {
     result: {
       items: (output.Items ?? []).map(toPlainItem),
