@@ -1,8 +1,9 @@
-// The administrative side of the Cognito API (IAM-signed calls): users and groups.
+// The administrative side of the Cognito API (IAM-signed calls): users and groups. The caller
+// (cognito-api) has checked the signature and the UserPoolId of every call before these run.
 import { randomBytes } from 'node:crypto';
 import { CognitoError } from './cognito-error';
 import { userAttributesOf } from './auth-flows';
-import { assertPoolId, attributeList, optionalString, requiredString, type RequestInput } from './request-input';
+import { attributeList, optionalString, requiredString, type RequestInput } from './request-input';
 import type { PoolGroup, PoolUser, UserPool } from './user-pool';
 
 type Answer = Record<string, unknown>;
@@ -38,7 +39,6 @@ function temporaryPassword(): string {
 }
 
 export async function adminCreateUser(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const user = pool.createUser({
     username: requiredString(input, 'Username'),
     password: optionalString(input, 'TemporaryPassword') ?? temporaryPassword(),
@@ -49,44 +49,37 @@ export async function adminCreateUser(pool: UserPool, input: RequestInput): Prom
 }
 
 export async function adminSetUserPassword(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.setPassword(requiredString(input, 'Username'), requiredString(input, 'Password'), input.Permanent === true);
   return {};
 }
 
 export async function adminGetUser(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const user = pool.getUser(requiredString(input, 'Username'));
   const { Attributes, ...rest } = userType(user);
   return { ...rest, UserAttributes: Attributes };
 }
 
 export async function adminDeleteUser(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.deleteUser(requiredString(input, 'Username'));
   return {};
 }
 
 export async function adminUpdateUserAttributes(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.updateAttributes(requiredString(input, 'Username'), attributeList(input, 'UserAttributes'));
   return {};
 }
 
 export async function adminDisableUser(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.setEnabled(requiredString(input, 'Username'), false);
   return {};
 }
 
 export async function adminEnableUser(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.setEnabled(requiredString(input, 'Username'), true);
   return {};
 }
 
 export async function adminUserGlobalSignOut(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const username = requiredString(input, 'Username');
   pool.getUser(username);
   pool.revokeAllSessions(username);
@@ -94,7 +87,6 @@ export async function adminUserGlobalSignOut(pool: UserPool, input: RequestInput
 }
 
 export async function adminConfirmSignUp(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const username = requiredString(input, 'Username');
   if (pool.getUser(username).status !== 'UNCONFIRMED') {
     throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${pool.getUser(username).status}`);
@@ -104,32 +96,27 @@ export async function adminConfirmSignUp(pool: UserPool, input: RequestInput): P
 }
 
 export async function adminAddUserToGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.addUserToGroup(requiredString(input, 'Username'), requiredString(input, 'GroupName'));
   return {};
 }
 
 export async function adminRemoveUserFromGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   pool.removeUserFromGroup(requiredString(input, 'Username'), requiredString(input, 'GroupName'));
   return {};
 }
 
 export async function adminListGroupsForUser(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const user = pool.getUser(requiredString(input, 'Username'));
   return { Groups: user.groups.map((name) => groupType(pool, pool.getGroup(name))) };
 }
 
 export async function createGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const precedence = typeof input.Precedence === 'number' ? input.Precedence : undefined;
   const group = pool.createGroup(requiredString(input, 'GroupName'), optionalString(input, 'Description'), precedence);
   return { Group: groupType(pool, group) };
 }
 
-export async function listGroups(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
+export async function listGroups(pool: UserPool, _input: RequestInput): Promise<Answer> {
   return { Groups: pool.listGroups().map((group) => groupType(pool, group)) };
 }
 
@@ -147,12 +134,10 @@ function userFilter(filter: string | undefined): (user: PoolUser) => boolean {
 }
 
 export async function listUsers(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   const keep = userFilter(optionalString(input, 'Filter'));
   return { Users: pool.listUsers().filter(keep).map(userType) };
 }
 
 export async function listUsersInGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
-  assertPoolId(pool, input);
   return { Users: pool.usersInGroup(requiredString(input, 'GroupName')).map(userType) };
 }

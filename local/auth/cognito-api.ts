@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as admin from './admin-operations';
 import * as flows from './auth-flows';
 import { CognitoError } from './cognito-error';
-import type { RequestInput } from './request-input';
+import { assertPoolId, type RequestInput } from './request-input';
 import { verifySigV4Request, type HeaderMap } from './sigv4';
 import type { UserPool } from './user-pool';
 
@@ -106,7 +106,10 @@ export async function handleCognitoRequest(pool: UserPool, request: CognitoReque
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw new CognitoError('SerializationException', 'Start of structure or map found where not expected.');
     }
-    if (adminOperation) await assertAdminSignature(pool, request);
+    if (adminOperation) {
+      await assertAdminSignature(pool, request);
+      assertPoolId(pool, input as RequestInput);
+    }
     const output = await operation(pool, input as RequestInput);
     return respond(200, output);
   } catch (error) {

@@ -180,6 +180,7 @@ const badInput: Case[] = [
   ['add unknown user to group', () => client.send(new AdminAddUserToGroupCommand({ UserPoolId: P(), Username: 'nobody', GroupName: 'Members' })), 'UserNotFoundException', 'User does not exist.'],
   ['existing group', () => client.send(new CreateGroupCommand({ UserPoolId: P(), GroupName: 'Admins' })), 'GroupExistsException', 'A group with the name Admins already exists.'],
   ['unknown pool', () => client.send(new ListUsersCommand({ UserPoolId: 'us-east-1_Wrong1234' })), 'ResourceNotFoundException', 'User pool us-east-1_Wrong1234 does not exist.'],
+  ['unknown pool on a user call', () => client.send(new AdminAddUserToGroupCommand({ UserPoolId: 'us-east-1_Wrong1234', Username: 'bob', GroupName: 'Members' })), 'ResourceNotFoundException', 'User pool us-east-1_Wrong1234 does not exist.'],
   ['missing username', () => client.send(new AdminGetUserCommand({ UserPoolId: P() } as never)), 'InvalidParameterException', "1 validation error detected: Value null at 'username' failed to satisfy constraint: Member must not be null"],
   ['unknown app client', () => client.send(new InitiateAuthCommand({ ClientId: 'nosuchclient', AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'bob', PASSWORD: 'x' } })), 'ResourceNotFoundException', 'User pool client nosuchclient does not exist.'],
   ['wrong password', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'bob', PASSWORD: 'Wrong#Pass1' } })), 'NotAuthorizedException', 'Incorrect username or password.'],
