@@ -146,7 +146,9 @@ async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
         );
       }
       try {
-        await client.send(new ListTablesCommand({ Limit: 1 }), { requestTimeout: 1000 });
+        // An abort signal, not requestTimeout: the SDK's requestTimeout only logs a warning, so a
+        // port that accepts but never answers would hold this loop past the deadline.
+        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
         break;
       } catch {
         await Promise.race([delay(100), exited]);

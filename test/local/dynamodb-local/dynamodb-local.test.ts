@@ -21,7 +21,7 @@ const LAUNCH_TIMEOUT_MS = 60000;
 async function answers(endpoint: string): Promise<boolean> {
   const client = createLocalDynamoDBClient(endpoint);
   try {
-    await client.send(new ListTablesCommand({}), { requestTimeout: 1000 });
+    await client.send(new ListTablesCommand({}), { abortSignal: AbortSignal.timeout(1000) });
     return true;
   } catch {
     return false;
@@ -105,6 +105,13 @@ describe('startDynamoDBLocal', () => {
     await expect(started).rejects.toBeInstanceOf(DynamoDBLocalStartError);
     await expect(started).rejects.toMatchObject({ message: expect.stringContaining('exited before it answered') });
   });
+
+  it('gives up at startTimeoutMs when the port accepts connections but never answers', async () => {
+    const fixture = join(__dirname, 'fixtures', 'silent-dynamodb.ts');
+    const started = startDynamoDBLocal({ javaPath: process.execPath, javaOptions: ['--import', 'tsx', fixture], startTimeoutMs: 1500 });
+    await expect(started).rejects.toBeInstanceOf(DynamoDBLocalStartError);
+    await expect(started).rejects.toMatchObject({ message: expect.stringContaining('did not answer within 1500 ms') });
+  }, 15000);
 
   it('does not leave DynamoDB Local behind when its parent process is killed', async () => {
     const fixture = join(__dirname, 'fixtures', 'start-and-hang.ts');
