@@ -45,52 +45,41 @@ export async function batchGetItem({ client }: DynamoDBTarget, request: Record<s
   return { result: { data, unprocessedKeys } };
 }
 
-export async function batchPutItem({ client }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
-  const tables = requireRecord(request.tables, '$[tables]');
-  const itemsByTable = Object.fromEntries(
-    Object.entries(tables).map(([table, items]) => [
-      table,
-      requireArray(items, `$[tables][${table}]`).map((item, i) => toAttributeMap(item, `$[tables][${table}][${i}]`)),
-    ]),
-  );
-  const output = await client.send(
-    new BatchWriteItemCommand({
-      RequestItems: mapValues(itemsByTable, (items): WriteRequest[] => items.map((item) => ({ PutRequest: { Item: item } }))),
-    }),
-  );
-  const data: Record<string, (Record<string, unknown> | null)[]> = {};
-  const unprocessedItems: Record<string, Record<string, unknown>[]> = {};
-  for (const [table, items] of Object.entries(itemsByTable)) {
-    const unprocessed = (output.UnprocessedItems?.[table] ?? []).flatMap((write) => (write.PutRequest?.Item ? [write.PutRequest.Item] : []));
-    const unprocessedSet = new Set(unprocessed.map((item) => canonicalItem(item)));
-    data[table] = items.map((item) => (unprocessedSet.has(canonicalItem(item)) ? null : toPlainItem(item)));
-    unprocessedItems[table] = unprocessed.map(toPlainItem);
-  }
-  return { result: { data, unprocessedItems } };
+export function batchPutItem(target: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+  return batchWrite(target, request, 'put');
 }
 
-export async function batchDeleteItem({ client }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+export function batchDeleteItem(target: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+  return batchWrite(target, request, 'delete');
+}
+
+/**
+ * BatchPutItem (items) and BatchDeleteItem (keys): one BatchWriteItem. data lists what was
+ * written, null where DynamoDB left it unprocessed; the unprocessed ones come back as well.
+ */
+async function batchWrite({ client }: DynamoDBTarget, request: Record<string, unknown>, kind: 'put' | 'delete'): Promise<DataSourceResult> {
   const tables = requireRecord(request.tables, '$[tables]');
-  const keysByTable = Object.fromEntries(
-    Object.entries(tables).map(([table, keys]) => [
+  const byTable = Object.fromEntries(
+    Object.entries(tables).map(([table, entries]) => [
       table,
-      requireArray(keys, `$[tables][${table}]`).map((key, i) => toAttributeMap(key, `$[tables][${table}][${i}]`)),
+      requireArray(entries, `$[tables][${table}]`).map((entry, i) => toAttributeMap(entry, `$[tables][${table}][${i}]`)),
     ]),
   );
-  const output = await client.send(
-    new BatchWriteItemCommand({
-      RequestItems: mapValues(keysByTable, (keys): WriteRequest[] => keys.map((key) => ({ DeleteRequest: { Key: key } }))),
-    }),
-  );
+  const toWrite = (entry: AttributeMap): WriteRequest => (kind === 'put' ? { PutRequest: { Item: entry } } : { DeleteRequest: { Key: entry } });
+  const fromWrite = (write: WriteRequest): AttributeMap | undefined => (kind === 'put' ? write.PutRequest?.Item : write.DeleteRequest?.Key);
+  const output = await client.send(new BatchWriteItemCommand({ RequestItems: mapValues(byTable, (entries) => entries.map(toWrite)) }));
   const data: Record<string, (Record<string, unknown> | null)[]> = {};
-  const unprocessedKeys: Record<string, Record<string, unknown>[]> = {};
-  for (const [table, keys] of Object.entries(keysByTable)) {
-    const unprocessed = (output.UnprocessedItems?.[table] ?? []).flatMap((write) => (write.DeleteRequest?.Key ? [write.DeleteRequest.Key] : []));
-    const unprocessedSet = new Set(unprocessed.map((key) => canonicalItem(key)));
-    data[table] = keys.map((key) => (unprocessedSet.has(canonicalItem(key)) ? null : toPlainItem(key)));
-    unprocessedKeys[table] = unprocessed.map(toPlainItem);
+  const unprocessedByTable: Record<string, Record<string, unknown>[]> = {};
+  for (const [table, entries] of Object.entries(byTable)) {
+    const unprocessed = (output.UnprocessedItems?.[table] ?? []).flatMap((write): AttributeMap[] => {
+      const entry = fromWrite(write);
+      return entry ? [entry] : [];
+    });
+    const unprocessedSet = new Set(unprocessed.map((entry) => canonicalItem(entry)));
+    data[table] = entries.map((entry) => (unprocessedSet.has(canonicalItem(entry)) ? null : toPlainItem(entry)));
+    unprocessedByTable[table] = unprocessed.map(toPlainItem);
   }
-  return { result: { data, unprocessedKeys } };
+  return { result: { data, [kind === 'put' ? 'unprocessedItems' : 'unprocessedKeys']: unprocessedByTable } };
 }
 
 /** The canonical key of an item, using the attribute names of a requested key. */
