@@ -19,6 +19,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { FieldError as PipelineFieldError, PipelineBaseContext } from '../runtime/pipeline';
 import { isAuthorized, unauthorizedMessage, type Caller } from './auth-directives';
 import {
   FieldError,
@@ -35,28 +36,17 @@ import { byFieldName, selectionSetGraphQL, selectionSetList, type Fragments } fr
 
 export type Headers = Record<string, string | string[]>;
 
-/** The ctx a pipeline resolver gets (stash, prev and result are the engine's). */
-export interface ResolverContext {
-  arguments: Record<string, unknown>;
-  identity: unknown;
-  source: unknown;
+/**
+ * The ctx a pipeline resolver gets (stash, prev and result are the engine's): the runtime's base
+ * context, where the twin always sets env and, having no custom domain, domainName null.
+ */
+export interface ResolverContext extends PipelineBaseContext {
   request: { headers: Headers; domainName: null };
-  info: {
-    fieldName: string;
-    parentTypeName: string;
-    variables: Record<string, unknown>;
-    selectionSetList: string[];
-    selectionSetGraphQL: string;
-  };
   env: Record<string, string>;
 }
 
-export interface ResolverError {
-  message: string;
-  errorType: string | null;
-  data: unknown;
-  errorInfo: unknown;
-}
+/** One error a resolver reports for its field: the runtime's field error. */
+export type ResolverError = PipelineFieldError;
 
 export interface Invalidation {
   subscriptionField: string;
