@@ -73,3 +73,22 @@ export const EARLY_RETURN_DEFAULT_VALUE = null;
 
 /** util.authType() for Lambda authorization (the other four strings are documented). */
 export const LAMBDA_AUTH_TYPE = 'Lambda Authorization';
+
+/*
+ * util.xml (util/xml.ts). AWS documents only the posts/post example, whose output shows
+ * `"id":1`: leaf text is converted like org.json's XML.toJSONObject, which the rest follows.
+ * Also decided there: attributes are keys of the element's map (values converted the same way);
+ * text is trimmed and whitespace-only text dropped; the five XML entities and numeric references
+ * are decoded, an unknown named entity is kept as written; CDATA is text kept as is (not trimmed
+ * or converted); comments, processing instructions and DOCTYPE are skipped; namespace prefixes
+ * stay in names; several top-level elements all become keys; keys keep document order; input
+ * with no element gives {}.
+ */
+/** Leaf text and attribute values "true"/"false"/"null" and plain numbers become JSON values. */
+export const XML_COERCE_VALUES = true;
+/** Key for an element's text when it also has attributes or child elements (mixed content). */
+export const XML_TEXT_KEY = 'content';
+/** `<a/>`, `<a></a>` and `<a> </a>` become "". */
+export const XML_EMPTY_ELEMENT_VALUE = '';
+/** Malformed XML (and a non-string argument) gives null (the npm type is `Record | null`). */
+export const XML_MALFORMED_RESULT = null;

@@ -12,6 +12,7 @@ import { createMathUtils } from './math';
 import { createStringUtils } from './str';
 import { createUlidGenerator } from './ulid';
 import { urlDecode, urlEncode } from './url-encoding';
+import { createXmlUtils } from './xml';
 
 export function createUtil(bridge: HostBridge, currentRecord: () => EvaluationRecord, currentAuthType: () => string) {
   return {
@@ -32,6 +33,7 @@ export function createUtil(bridge: HostBridge, currentRecord: () => EvaluationRe
     str: createStringUtils(),
     math: createMathUtils(bridge),
     http: createHttpUtils(currentRecord),
+    xml: createXmlUtils(),
   };
 }
 
