@@ -33,6 +33,11 @@ export const protocolErrors = {
     errorType: 'MaxSubscriptionsReachedError',
     message: `Max number of ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions reached`,
   }),
+  /**
+   * As AWS documents it (realtime WebSocket client doc). AWS's example frame has no id; the twin
+   * keeps the start's id so that clients can tell which start was refused.
+   */
+  rateLimitExceeded: (): ProtocolError => ({ errorType: 'LimitExceededError', message: 'Rate limit exceeded' }),
   /** The twin's choice (AWS's reply to a non-JSON frame is not documented). */
   notJson: (): ProtocolError => ({ errorType: 'BadRequestException', message: 'The message is not valid JSON.' }),
   /** The twin's choice. */

@@ -6,20 +6,25 @@
  * Lifecycle (AppSync's graphql-ws): the socket is authenticated from its handshake header;
  * connection_init -> connection_ack {connectionTimeoutMs} and a ka at once, then a ka every
  * keepAliveIntervalMs; start -> start_ack (or error with the id), then data frames; stop ->
- * complete. connection_init is optional as AWS documents: a start before it is served once the
- * handshake header has been authenticated.
+ * complete. Starts are rate-limited per connection (a token bucket on the injected clock); a start
+ * over the limit gets LimitExceededError with its id and the connection stays open.
+ * connection_init is optional as AWS documents: a start before it is served once the handshake
+ * header has been authenticated.
  */
 import type { RealtimeBackend, RealtimeLogger, StartSubscriptionResult } from './backend';
 import { silentLogger } from './backend';
 import { connectionErrors, MAX_SUBSCRIPTIONS_PER_CONNECTION, protocolErrors, type ConnectionError } from './errors';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './frames';
 import type { DataPayload, SubscriberConnection, SubscriptionHub } from './hub';
+import { TokenBucket } from './token-bucket';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   setInterval(callback: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
+  /** Milliseconds from a monotonic clock (the start rate limit reads it). */
+  now(): number;
 }
 
 export const systemTimers: Timers = {
@@ -27,6 +32,7 @@ export const systemTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
   setInterval: (callback, ms) => setInterval(callback, ms),
   clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  now: () => performance.now(),
 };
 
 /** Where frames go. send() must not block: it hands the text to the socket's own buffer. */
@@ -44,6 +50,14 @@ export interface RealtimeLimits {
   maxSubscriptions: number;
   /** Larger data payloads are dropped (the mutation still succeeds), as on AWS. */
   maxPayloadBytes: number;
+  /**
+   * The per-connection rate limit on start frames, a token bucket: it starts full with
+   * startBurst tokens and refills at startsPerSecond. Every well-formed start takes a token
+   * (whatever becomes of it); one that finds none gets LimitExceededError. Stops, connection_init
+   * and refused (malformed) frames take none.
+   */
+  startBurst: number;
+  startsPerSecond: number;
 }
 
 export const APPSYNC_LIMITS: RealtimeLimits = {
@@ -52,6 +66,12 @@ export const APPSYNC_LIMITS: RealtimeLimits = {
   connectionLifetimeMs: 24 * 60 * 60 * 1000,
   maxSubscriptions: MAX_SUBSCRIPTIONS_PER_CONNECTION,
   maxPayloadBytes: 240 * 1024,
+  // UNVERIFIED: AWS documents the LimitExceededError "Rate limit exceeded" frame but no
+  // per-connection start rate. These are the twin's guesses, generous enough that no normal
+  // client reaches them: the burst lets a client fill its 100 subscriptions at once and then
+  // replace them all once more; 20 a second is far beyond any UI's re-subscribing.
+  startBurst: 200,
+  startsPerSecond: 20,
 };
 
 export interface RealtimeConnectionOptions {
@@ -93,12 +113,14 @@ export class RealtimeConnection implements SubscriberConnection {
   private ended = false;
   private keepAliveTimer: unknown = null;
   private readonly lifetimeTimer: unknown;
+  private readonly startTokens: TokenBucket;
 
   constructor(private readonly options: RealtimeConnectionOptions) {
     this.connectionId = options.connectionId;
     this.limits = { ...APPSYNC_LIMITS, ...options.limits };
     this.logger = options.logger ?? silentLogger;
     this.timers = options.timers ?? systemTimers;
+    this.startTokens = new TokenBucket(this.limits.startBurst, this.limits.startsPerSecond, () => this.timers.now());
     this.authentication = this.authenticate();
     this.lifetimeTimer = this.timers.setTimeout(
       () => this.end(CLOSE_NORMAL, 'Connection lifetime exceeded'),
@@ -215,6 +237,11 @@ export class RealtimeConnection implements SubscriberConnection {
   private async start(frame: Extract<ClientFrame, { type: 'start' }>): Promise<void> {
     const { id } = frame;
     // Checked at once, before any await, so that back-to-back starts are counted.
+    if (!this.startTokens.take()) {
+      this.logger.warn({ connectionId: this.connectionId, subscriptionId: id }, 'realtime start over the rate limit');
+      this.send({ type: 'error', id, payload: { errors: [protocolErrors.rateLimitExceeded()] } });
+      return;
+    }
     if (this.slots.has(id)) {
       this.send({ type: 'error', id, payload: { errors: [protocolErrors.duplicatedOperation(id)] } });
       return;

@@ -1,11 +1,12 @@
 import { silentLogger } from '../../../local/realtime/backend';
 import { SubscriptionHub } from '../../../local/realtime/hub';
-import { RealtimeConnection, type ConnectionTransport, type Timers } from '../../../local/realtime/protocol';
+import { APPSYNC_LIMITS, RealtimeConnection, type ConnectionTransport, type RealtimeLimits, type Timers } from '../../../local/realtime/protocol';
 import { FakeBackend, ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
 
-/** Timers that only fire when the test says so. */
+/** Timers that only fire when the test says so, and a clock that only moves when told to. */
 class ManualTimers implements Timers {
   private nextHandle = 1;
+  private clock = 1_000_000;
   readonly pending = new Map<number, { kind: 'timeout' | 'interval'; ms: number; callback: () => void }>();
   setTimeout(callback: () => void, ms: number): unknown {
     this.pending.set(this.nextHandle, { kind: 'timeout', ms, callback });
@@ -29,6 +30,12 @@ class ManualTimers implements Timers {
       timer.callback();
     }
   }
+  now(): number {
+    return this.clock;
+  }
+  advance(ms: number): void {
+    this.clock += ms;
+  }
   scheduled(kind: 'timeout' | 'interval'): number[] {
     return [...this.pending.values()].filter((timer) => timer.kind === kind).map((timer) => timer.ms);
   }
@@ -36,8 +43,11 @@ class ManualTimers implements Timers {
 
 class RecordingTransport implements ConnectionTransport {
   readonly sent: unknown[] = [];
+  /** The frames as sent, byte for byte. */
+  readonly texts: string[] = [];
   closedWith: { code: number; reason: string } | null = null;
   send(text: string): void {
+    this.texts.push(text);
     this.sent.push(JSON.parse(text));
   }
   close(code: number, reason: string): void {
@@ -45,7 +55,7 @@ class RecordingTransport implements ConnectionTransport {
   }
 }
 
-function setup(header: Record<string, unknown> = { Authorization: 'allow-ann' }) {
+function setup(header: Record<string, unknown> = { Authorization: 'allow-ann' }, limits?: Partial<RealtimeLimits>) {
   const warnings: Array<{ obj: object; msg?: string }> = [];
   const logger = { ...silentLogger, warn: (obj: object, msg?: string) => warnings.push({ obj, msg }) };
   const timers = new ManualTimers();
@@ -61,6 +71,7 @@ function setup(header: Record<string, unknown> = { Authorization: 'allow-ann' })
     sourceIp: '127.0.0.1',
     timers,
     logger,
+    limits,
   });
   return { timers, transport, backend, hub, connection, warnings };
 }
@@ -180,5 +191,105 @@ describe('RealtimeConnection', () => {
     const { transport, connection } = setup();
     await connection.receive(startFrame('s1', ON_NEW_MESSAGE, { roomId: 'r1' }));
     expect(transport.sent).toEqual([{ type: 'start_ack', id: 's1' }]);
+  });
+
+  describe('start rate limit (LimitExceededError)', () => {
+    const rateLimited = (id: string) =>
+      `{"type":"error","id":${JSON.stringify(id)},"payload":{"errors":[{"errorType":"LimitExceededError","message":"Rate limit exceeded"}]}}`;
+    const start = (id: string, roomId = 'r1') => startFrame(id, ON_NEW_MESSAGE, { roomId });
+
+    it('once the burst is spent a start gets exactly the LimitExceededError frame with its id; the connection stays open', async () => {
+      const { transport, backend, hub, connection, warnings } = setup(undefined, { startBurst: 3, startsPerSecond: 2 });
+      for (const id of ['s1', 's2', 's3']) await connection.receive(start(id));
+      await connection.receive(start('s4'));
+      expect(transport.texts).toEqual([
+        '{"type":"start_ack","id":"s1"}',
+        '{"type":"start_ack","id":"s2"}',
+        '{"type":"start_ack","id":"s3"}',
+        rateLimited('s4'),
+      ]);
+      // The refused start never reached the backend and holds no slot.
+      expect(backend.starts.map((input) => input.id)).toEqual(['s1', 's2', 's3']);
+      expect(connection.subscriptionCount).toBe(3);
+      expect(transport.closedWith).toBeNull();
+      expect(connection.isOpen).toBe(true);
+      expect(hub.publish({ mutationField: 'sendMessage', result: message })).toBe(3);
+      expect(warnings).toEqual([{ obj: { connectionId: 'c1', subscriptionId: 's4' }, msg: 'realtime start over the rate limit' }]);
+    });
+
+    it('tokens refill at startsPerSecond on the clock, up to the burst and no further', async () => {
+      const { timers, transport, connection } = setup(undefined, { startBurst: 3, startsPerSecond: 2 });
+      for (const id of ['s1', 's2', 's3']) await connection.receive(start(id));
+      await connection.receive(start('s4'));
+      expect(transport.texts.at(-1)).toBe(rateLimited('s4'));
+      // 2 a second: one token every 500 ms.
+      timers.advance(499);
+      await connection.receive(start('s4'));
+      expect(transport.texts.at(-1)).toBe(rateLimited('s4'));
+      timers.advance(1);
+      // The refused id was never registered, so it is not a duplicate now.
+      await connection.receive(start('s4'));
+      expect(transport.texts.at(-1)).toBe('{"type":"start_ack","id":"s4"}');
+      await connection.receive(start('s5'));
+      expect(transport.texts.at(-1)).toBe(rateLimited('s5'));
+      // An hour idle refills the bucket to the burst, not beyond.
+      timers.advance(60 * 60 * 1000);
+      for (const id of ['s5', 's6', 's7', 's8']) await connection.receive(start(id));
+      expect(transport.texts.slice(-4)).toEqual([
+        '{"type":"start_ack","id":"s5"}',
+        '{"type":"start_ack","id":"s6"}',
+        '{"type":"start_ack","id":"s7"}',
+        rateLimited('s8'),
+      ]);
+      expect(connection.subscriptionCount).toBe(7);
+    });
+
+    it('stops, connection_init and refused frames take no tokens; every well-formed start does', async () => {
+      const { transport, connection } = setup(undefined, { startBurst: 2, startsPerSecond: 0 });
+      await connection.receive('{"type":"connection_init"}');
+      await connection.receive(start('s1'));
+      for (let i = 0; i < 20; i += 1) {
+        await connection.receive('{"type":"stop","id":"s1"}');
+        await connection.receive('{"type":"stop","id":"never-started"}');
+        await connection.receive('{"type":"connection_init"}');
+        await connection.receive('not json');
+        await connection.receive(startFrame('bad', '{ getRoom { id } }'));
+      }
+      transport.texts.length = 0;
+      await connection.receive(start('s2'));
+      await connection.receive(start('s3'));
+      expect(transport.texts).toEqual(['{"type":"start_ack","id":"s2"}', rateLimited('s3')]);
+    });
+
+    it('a start refused as a duplicate took the last token: the next start is rate-limited', async () => {
+      const { transport, connection } = setup(undefined, { startBurst: 2, startsPerSecond: 0 });
+      await connection.receive(start('s1'));
+      await connection.receive(start('s1'));
+      await connection.receive(start('s2'));
+      expect(transport.sent).toEqual([
+        { type: 'start_ack', id: 's1' },
+        { type: 'error', id: 's1', payload: { errors: [{ errorType: 'DuplicatedOperationError', message: 'Duplicated operation with id s1' }] } },
+        JSON.parse(rateLimited('s2')),
+      ]);
+    });
+
+    it('defaults (UNVERIFIED in APPSYNC_LIMITS): a burst of 200 starts, then 20 a second', async () => {
+      expect(APPSYNC_LIMITS).toMatchObject({ startBurst: 200, startsPerSecond: 20 });
+      const { timers, transport, connection } = setup();
+      // Back to back, without the clock moving: fill all 100 subscriptions, replace them all once.
+      for (let i = 0; i < 100; i += 1) await connection.receive(start(`a${i}`));
+      for (let i = 0; i < 100; i += 1) await connection.receive(`{"type":"stop","id":"a${i}"}`);
+      for (let i = 0; i < 100; i += 1) await connection.receive(start(`b${i}`));
+      expect(transport.texts.filter((text) => text.startsWith('{"type":"start_ack"'))).toHaveLength(200);
+      await connection.receive('{"type":"stop","id":"b0"}');
+      await connection.receive(start('c1'));
+      expect(transport.texts.at(-1)).toBe(rateLimited('c1'));
+      timers.advance(49);
+      await connection.receive(start('c1'));
+      expect(transport.texts.at(-1)).toBe(rateLimited('c1'));
+      timers.advance(1);
+      await connection.receive(start('c1'));
+      expect(transport.texts.at(-1)).toBe('{"type":"start_ack","id":"c1"}');
+    });
   });
 });

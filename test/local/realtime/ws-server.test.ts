@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { FrameClient, type Frame } from './support/frame-client';
 import { ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
 import { startTwin, type TestTwin } from './support/twin';
+import { systemTimers } from '../../../local/realtime/protocol';
 
 const unauthorizedConnectionError = {
   type: 'connection_error',
@@ -331,6 +332,36 @@ describe('malformed frames', () => {
     client.send({ type: 'stop', id: 'after' });
     expect(await client.nextNonKa()).toEqual({ type: 'complete', id: 'after' });
     await client.close();
+  });
+});
+
+describe('start rate limit', () => {
+  it('a small configured limit: the start over it gets LimitExceededError with its id; after a refill starts succeed', async () => {
+    // Real timers for ka and lifetime; a clock that only the test moves for the rate limit.
+    let clock = 0;
+    const limited = await startTwin({ startBurst: 2, startsPerSecond: 1 }, { ...systemTimers, now: () => clock });
+    try {
+      const client = await FrameClient.connected(limited.url);
+      const texts: string[] = [];
+      client.socket.on('message', (data) => texts.push(String(data)));
+      for (const id of ['r1', 'r2', 'r3']) client.send(startFrame(id, ON_NEW_MESSAGE, { roomId: 'r-rate' }));
+      const replies: Frame[] = [];
+      for (let i = 0; i < 3; i += 1) replies.push(await client.nextNonKa());
+      // The refusal is immediate while the accepted starts wait for the backend: order may vary.
+      expect(replies.filter((frame) => frame.type === 'start_ack').map((frame) => frame.id).sort()).toEqual(['r1', 'r2']);
+      expect(texts).toContain(
+        '{"type":"error","id":"r3","payload":{"errors":[{"errorType":"LimitExceededError","message":"Rate limit exceeded"}]}}',
+      );
+      expect(limited.backend.starts.map((input) => input.id)).toEqual(['r1', 'r2']);
+
+      clock += 1000;
+      await subscribe(client, 'r3', 'r-rate');
+      expect(limited.hub.publish({ mutationField: 'sendMessage', result: message('r-rate', 1) })).toBe(3);
+      for (let i = 0; i < 3; i += 1) expect((await client.nextNonKa()).type).toBe('data');
+      await client.close();
+    } finally {
+      await limited.close();
+    }
   });
 });
 
