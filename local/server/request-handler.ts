@@ -1,6 +1,6 @@
 /**
  * The twin's HTTP routes: POST /graphql in AppSync's shapes, CORS preflight, the Cognito API
- * (x-amz-target POSTs and the JWKS GETs), and the placeholder pages. WebSocket upgrades on
+ * (x-amz-target POSTs and the JWKS GETs), and the pages (./pages). WebSocket upgrades on
  * /graphql/realtime are handled by local/realtime, attached to the same servers.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import type { GraphQLApi, Headers } from '../graphql/api';
 import type { LocalCredentials } from '../auth/local-credentials';
 import type { UserPool } from '../auth/user-pool';
 import { authenticateHttpRequest } from './http-auth';
-import { placeholderPage } from './placeholder-pages';
+import { servePage } from './pages';
 
 /** AppSync's values (seen on real responses). */
 export const EXPOSE_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version';
@@ -147,16 +147,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
       if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
       return graphql(req, res, body);
     }
-    if (req.method === 'GET' && (path === '/' || path === '/console')) {
-      const html = placeholderPage(path === '/' ? 'Chat (local twin)' : 'Query console (local twin)', {
-        GraphQL: '/graphql',
-        Realtime: '/graphql/realtime',
-        Console: '/console',
-      });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
-      res.end(html);
-      return;
-    }
+    if (await servePage(req, res, path)) return;
     sendError(res, 404, 'NotFoundException', `No route for ${req.method} ${path}`);
   }
 

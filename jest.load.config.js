@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} The load suite (`npm run test:load`): test/load only, one file at a time. */
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test/load'],
+  testPathIgnorePatterns: [],
+  // Each load test starts its own twin and drives it hard; two at once would measure each other.
+  maxWorkers: 1,
+  testTimeout: 300000,
+};
