@@ -1,6 +1,7 @@
 /**
- * Mutation.joinRoom: the caller becomes a member; joining twice is not an error.
- * Pipeline: requireRoom (GetItem) -> addMember (PutItem).
+ * Mutation.joinRoom: the caller becomes a member, unless removeMember banned them from the room
+ * (Unauthorized until unbanMember); joining twice is not an error.
+ * Pipeline: requireRoom (GetItem) -> addMember (TransactWriteItems: ban check + MEMBER put).
  */
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';

@@ -1,8 +1,10 @@
 /**
  * Mutation.removeMember: Admins (who must be members of the room) and operators end another
- * user's membership; that user's subscriptions to the room end.
- * Pipeline: requireMembership (BatchGetItem) -> removeMembership (DeleteItem).
+ * user's membership and ban them from the room until unbanMember; that user's subscriptions to
+ * the room end. A user who is not a member is banned all the same (a pre-emptive ban).
+ * Pipeline: requireMembership (BatchGetItem) -> banMember (TransactWriteItems).
  */
+import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import type { MutationRemoveMemberArgs } from './generated/graphql';
 import { invalidateRoomSubscriptions } from './lib/invalidate';
@@ -12,6 +14,7 @@ import { requireUlid, requireUserId } from './lib/validate';
 export function request(ctx: Context<MutationRemoveMemberArgs, ChatStash>) {
   requireUlid('roomId', ctx.args.roomId);
   ctx.stash.memberUserId = requireUserId(ctx.args.userId);
+  ctx.stash.now = util.time.nowISO8601();
   return {};
 }
 

@@ -25,10 +25,14 @@ export const pipelineFunctions: FunctionWiring[] = [
   { name: 'requireMembership', dataSource: CHAT_TABLE_DATA_SOURCE },
   // GetItem (room META): NotFound.
   { name: 'requireRoom', dataSource: CHAT_TABLE_DATA_SOURCE },
-  // PutItem (MEMBER item, only if absent: joining twice is a no-op).
+  // TransactWriteItems (ConditionCheck: no BAN item; PutItem MEMBER item only if absent): Unauthorized when banned.
   { name: 'addMember', dataSource: CHAT_TABLE_DATA_SOURCE },
   // DeleteItem (MEMBER item of stash.memberUserId).
   { name: 'removeMembership', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // TransactWriteItems (DeleteItem MEMBER item + PutItem BAN item of stash.memberUserId).
+  { name: 'banMember', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // DeleteItem (BAN item of stash.bannedUserId).
+  { name: 'deleteBan', dataSource: CHAT_TABLE_DATA_SOURCE },
   // TransactWriteItems (room META + creator's MEMBER item).
   { name: 'createRoomWithOwner', dataSource: CHAT_TABLE_DATA_SOURCE },
   // Query (messages of a room, newest first).
@@ -52,7 +56,8 @@ export const resolvers: ResolverWiring[] = [
   { typeName: 'Mutation', fieldName: 'createRoom', functions: ['createRoomWithOwner'] },
   { typeName: 'Mutation', fieldName: 'joinRoom', functions: ['requireRoom', 'addMember'] },
   { typeName: 'Mutation', fieldName: 'leaveRoom', functions: ['requireMembership', 'removeMembership'] },
-  { typeName: 'Mutation', fieldName: 'removeMember', functions: ['requireMembership', 'removeMembership'] },
+  { typeName: 'Mutation', fieldName: 'removeMember', functions: ['requireMembership', 'banMember'] },
+  { typeName: 'Mutation', fieldName: 'unbanMember', functions: ['requireMembership', 'deleteBan'] },
   { typeName: 'Mutation', fieldName: 'sendMessage', functions: ['requireMembership', 'putMessageOnce', 'getRetriedMessage'] },
   { typeName: 'Mutation', fieldName: 'editMessage', functions: ['requireMembership', 'updateOwnMessage'] },
   { typeName: 'Mutation', fieldName: 'deleteMessage', functions: ['requireMembership', 'softDeleteMessage'] },

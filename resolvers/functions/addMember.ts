@@ -1,43 +1,73 @@
 /**
- * Pipeline step of joinRoom: makes the caller a member. Joining twice is not an error: the
- * membership is written only if absent, and an existing one is kept as it is.
- * Data source: chatTable, PutItem (MEMBER item with the room's fields for GSI1 "my rooms",
- * condition attribute_not_exists(PK)).
+ * Pipeline step of joinRoom: makes the caller a member unless they are banned from the room.
+ * Joining twice is not an error: the membership is written only if absent, and an existing one
+ * is kept as it is. The ban check and the write are one transaction, so a removeMember racing
+ * the join cannot leave a banned member behind.
+ * Data source: chatTable, TransactWriteItems:
+ *   0. ConditionCheck the caller's BAN item: attribute_not_exists(PK);
+ *   1. PutItem the MEMBER item with the room's fields for GSI1 "my rooms", only if absent.
  * Result: the Room (from ctx.stash.room, set by requireRoom).
  */
 import { util } from '@aws-appsync/utils';
-import type { Context, DynamoDBPutItemRequest } from '@aws-appsync/utils';
+import type { Context, DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import { callerId } from '../lib/caller';
-import { CONDITION_FAILED, dataSourceError } from '../lib/errors';
-import { memberIndexKey, memberKey } from '../lib/keys';
+import { conflict, dataSourceError, unauthorized } from '../lib/errors';
+import { banKey, memberIndexKey, memberKey } from '../lib/keys';
 import type { ChatStash } from '../lib/stash';
+import { cancellationReasons, conditionFailedAt, conflictedWithAnother } from '../lib/transaction';
 
 type Args = { roomId: string };
 
-export function request(ctx: Context<Args, ChatStash>): DynamoDBPutItemRequest {
+const BAN_CHECK = 0;
+const MEMBERSHIP_PUT = 1;
+
+export function request(ctx: Context<Args, ChatStash>): DynamoDBTransactWriteItemsRequest {
+  const table = ctx.env.TABLE_NAME;
   const room = ctx.stash.room!;
   const userId = callerId(ctx);
   const index = memberIndexKey(room.id, userId);
   return {
-    operation: 'PutItem',
-    key: util.dynamodb.toMapValues(memberKey(room.id, userId)),
-    attributeValues: util.dynamodb.toMapValues({
-      GSI1PK: index.GSI1PK,
-      GSI1SK: index.GSI1SK,
-      roomId: room.id,
-      userId,
-      roomName: room.name,
-      roomCreatedBy: room.createdBy,
-      roomCreatedAt: room.createdAt,
-      joinedAt: ctx.stash.now,
-    }),
-    condition: { expression: 'attribute_not_exists(PK)' },
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table,
+        operation: 'ConditionCheck',
+        key: util.dynamodb.toMapValues(banKey(room.id, userId)),
+        condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: false },
+      },
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues(memberKey(room.id, userId)),
+        attributeValues: util.dynamodb.toMapValues({
+          GSI1PK: index.GSI1PK,
+          GSI1SK: index.GSI1SK,
+          roomId: room.id,
+          userId,
+          roomName: room.name,
+          roomCreatedBy: room.createdBy,
+          roomCreatedAt: room.createdAt,
+          joinedAt: ctx.stash.now,
+        }),
+        condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: false },
+      },
+    ],
   };
 }
 
 export function response(ctx: Context<Args, ChatStash>) {
-  if (ctx.error && ctx.error.type !== CONDITION_FAILED) {
-    dataSourceError(ctx.error);
+  if (ctx.error) {
+    const reasons = cancellationReasons(ctx.error, ctx.result);
+    if (conditionFailedAt(reasons, BAN_CHECK)) {
+      unauthorized('Removed from this room; an Admin must unban you before you can join again');
+    }
+    if (conflictedWithAnother(reasons)) {
+      conflict('The membership is being changed by another request; retry');
+    }
+    if (!conditionFailedAt(reasons, MEMBERSHIP_PUT)) {
+      dataSourceError(ctx.error);
+    }
+    // Already a member: the first membership stays.
   }
   return ctx.stash.room;
 }

@@ -18,10 +18,7 @@ import { conflict, dataSourceError } from '../lib/errors';
 import type { SendRecordItem } from '../lib/items';
 import { messageKey, sendRecordKey } from '../lib/keys';
 import type { ChatStash } from '../lib/stash';
-
-export const TRANSACTION_CANCELED = 'DynamoDB:TransactionCanceledException';
-
-type CancellationReason = { type?: string; message?: string; item?: SendRecordItem | null } | null;
+import { cancellationReasons, conditionFailedAt, conflictedWithAnother } from '../lib/transaction';
 
 export function request(ctx: Context<MutationSendMessageArgs, ChatStash>): DynamoDBTransactWriteItemsRequest {
   const table = ctx.env.TABLE_NAME;
@@ -66,14 +63,14 @@ export function request(ctx: Context<MutationSendMessageArgs, ChatStash>): Dynam
 
 export function response(ctx: Context<MutationSendMessageArgs, ChatStash>): Message | null {
   if (ctx.error) {
-    const reasons: CancellationReason[] = ctx.result?.cancellationReasons ?? [];
+    const reasons = cancellationReasons<SendRecordItem>(ctx.error, ctx.result);
     const sendRecord = reasons[0];
-    if (ctx.error.type === TRANSACTION_CANCELED && sendRecord && sendRecord.type === 'ConditionalCheckFailed' && sendRecord.item) {
+    if (conditionFailedAt(reasons, 0) && sendRecord && sendRecord.item) {
       // A retry: the first attempt stored the message; the next step reads it.
       ctx.stash.retriedMessageId = sendRecord.item.messageId;
       return null;
     }
-    if (reasons.some((reason) => reason !== null && reason.type === 'TransactionConflict')) {
+    if (conflictedWithAnother(reasons)) {
       conflict('A message with this clientMessageId is being stored by another request; retry');
     }
     dataSourceError(ctx.error);

@@ -1,5 +1,6 @@
 /**
- * Pipeline step of leaveRoom and removeMember: ends the membership of ctx.stash.memberUserId.
+ * Pipeline step of leaveRoom: ends the membership of ctx.stash.memberUserId (removeMember uses
+ * banMember, which also bans).
  * Removing a membership that is already gone is not an error.
  * Data source: chatTable, DeleteItem (MEMBER item).
  * Result: the Room (from ctx.stash.room, set by requireMembership).

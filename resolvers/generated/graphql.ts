@@ -46,10 +46,12 @@ export type Mutation = {
   editMessage: Message;
   joinRoom: Room;
   leaveRoom: Room;
-  /** Admins only. Ends the removed user's subscriptions to the room. */
+  /** Admins only. Ends the user's membership and subscriptions, and bans them from the room until unbanMember. */
   removeMember: Room;
   /** Idempotent per (room, sender, clientMessageId): a retry returns the stored message. */
   sendMessage: Message;
+  /** Admins only. Lifts removeMember's ban: the user may join again (this does not make them a member). */
+  unbanMember: Room;
 };
 
 
@@ -91,6 +93,12 @@ export type MutationSendMessageArgs = {
   clientMessageId: Scalars['String']['input'];
   content: Scalars['String']['input'];
   roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnbanMemberArgs = {
+  roomId: Scalars['ID']['input'];
+  userId: Scalars['String']['input'];
 };
 
 export type Query = {

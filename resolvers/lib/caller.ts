@@ -4,7 +4,7 @@
  * and delete any message, and reach only the fields marked @aws_iam in the schema.
  */
 import { util } from '@aws-appsync/utils';
-import type { AppSyncIdentityCognito, Context } from '@aws-appsync/utils';
+import type { AppSyncIdentityCognito, AppSyncIdentityIAM, Context } from '@aws-appsync/utils';
 
 export const ADMINS_GROUP = 'Admins';
 export const IAM_AUTH_TYPE = 'IAM Authorization';
@@ -20,6 +20,14 @@ function cognitoIdentity(ctx: Context): AppSyncIdentityCognito {
 /** The caller's user-pool user id (the token's sub). */
 export function callerId(ctx: Context): string {
   return cognitoIdentity(ctx).sub;
+}
+
+/** Who acted, for the records that say so: the user id, or an operator's IAM ARN. */
+export function actorId(ctx: Context): string {
+  if (isOperator()) {
+    return (ctx.identity as AppSyncIdentityIAM).userArn;
+  }
+  return callerId(ctx);
 }
 
 /** The caller's user-pool user name, shown as a message's sender. */

@@ -54,6 +54,17 @@ export type SendRecordItem = {
   createdAt: string;
 };
 
+/** removeMember's record that a user may not join the room again until an Admin unbans them. */
+export type BanItem = {
+  PK: string;
+  SK: string;
+  roomId: string;
+  userId: string;
+  /** The Admin's user id, or the IAM caller's ARN. */
+  bannedBy: string;
+  bannedAt: string;
+};
+
 export function toRoom(item: RoomItem): Room {
   return { id: item.id, name: item.name, createdBy: item.createdBy, createdAt: item.createdAt };
 }

@@ -6,6 +6,7 @@
  *   membership    ROOM#<roomId> / MEMBER#<userId>   GSI1: USER#<userId> / ROOM#<roomId>
  *   message       ROOM#<roomId> / MSG#<ulid>         (ULIDs sort by time)
  *   send record   ROOM#<roomId> / SEND#<senderId>#<clientMessageId>   (sendMessage idempotency)
+ *   ban           ROOM#<roomId> / BAN#<userId>      (removeMember; joinRoom refuses while it exists)
  */
 
 export type TableKey = { PK: string; SK: string };
@@ -15,6 +16,7 @@ export const ROOM_META_SK = 'META';
 export const MEMBER_SK_PREFIX = 'MEMBER#';
 export const MESSAGE_SK_PREFIX = 'MSG#';
 export const SEND_RECORD_SK_PREFIX = 'SEND#';
+export const BAN_SK_PREFIX = 'BAN#';
 
 /** Partition of everything that belongs to a room. */
 export function roomPartition(roomId: string): string {
@@ -50,4 +52,12 @@ export function messageKey(roomId: string, messageId: string): TableKey {
 /** One record per (room, sender, clientMessageId): a retried sendMessage finds it. */
 export function sendRecordKey(roomId: string, senderId: string, clientMessageId: string): TableKey {
   return { PK: roomPartition(roomId), SK: `${SEND_RECORD_SK_PREFIX}${senderId}#${clientMessageId}` };
+}
+
+/**
+ * A user removed from a room, kept apart from the membership item so that joining (and, later,
+ * an invitation) can check it on its own.
+ */
+export function banKey(roomId: string, userId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${BAN_SK_PREFIX}${userId}` };
 }

@@ -10,10 +10,12 @@ export type ChatStash = {
   room?: Room;
   /** createRoom: the room to create. */
   newRoom?: Room;
-  /** The server time of this request (util.time.nowISO8601()). */
+  /** The server time of this request (util.time.nowISO8601()): joinRoom, removeMember. */
   now?: string;
   /** leaveRoom / removeMember: whose membership ends. */
   memberUserId?: string;
+  /** unbanMember: whose ban ends. */
+  bannedUserId?: string;
   /** sendMessage: the message to store if this clientMessageId is new. */
   message?: Message;
   clientMessageId?: string;

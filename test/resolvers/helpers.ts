@@ -257,3 +257,30 @@ export function subscriptionsEnded(roomId: string, userId: string): Array<{ subs
     { subscriptionField: 'onMessageChanged', payload: { roomId, userId } },
   ];
 }
+
+/** DynamoDB's message for each cancellation reason code the resolvers read. */
+const REASON_MESSAGES: Record<string, string | null> = {
+  None: null,
+  ConditionalCheckFailed: 'The conditional request failed',
+  TransactionConflict: 'Transaction is ongoing for the item',
+};
+
+/**
+ * A TransactWriteItems cancelled with one reason per request item (in request order), as
+ * AppSync hands it to the response handler: ctx.error and ctx.result.cancellationReasons.
+ */
+export function cancelledTransaction(...reasonTypes: string[]): { error: { type: string; message: string }; result: Record<string, unknown> } {
+  return {
+    error: transactionCanceled(reasonTypes.join(', ')),
+    result: { keys: null, cancellationReasons: reasonTypes.map((type) => ({ type, message: REASON_MESSAGES[type] ?? null })) },
+  };
+}
+
+/** Malformed user ids (the userId argument of removeMember and unbanMember), each with why. */
+export const BAD_USER_IDS: Array<[string, string]> = [
+  ['empty', ''],
+  ['129 characters', 'u'.repeat(129)],
+  ['a hash (would reach into the key)', 'user#1'],
+  ['a space', 'user 1'],
+  ['a slash', 'user/1'],
+];

@@ -5,7 +5,7 @@
  */
 import { util } from '@aws-appsync/utils';
 import { conflict, dataSourceError, notFound, storedItemAfterFailedCondition, unauthorized, validationError } from '../../resolvers/lib/errors';
-import { memberIndexKey, memberKey, messageKey, roomKey, roomPartition, sendRecordKey, userPartition } from '../../resolvers/lib/keys';
+import { banKey, memberIndexKey, memberKey, messageKey, roomKey, roomPartition, sendRecordKey, userPartition } from '../../resolvers/lib/keys';
 import { tableDefinition } from '../../infra/table-definition';
 
 describe('resolvers/lib/keys', () => {
@@ -17,6 +17,7 @@ describe('resolvers/lib/keys', () => {
     expect(memberIndexKey('R1', 'u-1')).toEqual({ GSI1PK: 'USER#u-1', GSI1SK: 'ROOM#R1' });
     expect(messageKey('R1', 'M1')).toEqual({ PK: 'ROOM#R1', SK: 'MSG#M1' });
     expect(sendRecordKey('R1', 'u-1', 'c-1')).toEqual({ PK: 'ROOM#R1', SK: 'SEND#u-1#c-1' });
+    expect(banKey('R1', 'u-1')).toEqual({ PK: 'ROOM#R1', SK: 'BAN#u-1' });
   });
 
   it('uses the attribute names of the table definition', () => {

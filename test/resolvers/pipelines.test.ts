@@ -7,6 +7,9 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createDataSourceInvoker } from '../../local/datasources';
+import { createGraphQLApi } from '../../local/graphql/api';
+import { createPipelineRunner, resolverFieldKeys } from '../../local/graphql/pipeline-runner';
+import { loadApiSchema } from '../../local/graphql/schema';
 import { runPipeline, type PipelineResult } from '../../local/runtime/pipeline';
 import { bundleFunction, bundleResolver } from '../../resolvers/bundle';
 import { dataSources, pipelineFunctions, resolvers } from '../../resolvers/wiring';
@@ -259,6 +262,10 @@ describe('chat pipelines on DynamoDB Local', () => {
       ['listMessages: limit 101', 'Query', 'listMessages', (r) => ({ roomId: r, limit: 101 }), 'limit must be between 1 and 100', 'ValidationError'],
       ['listMessages: a forged nextToken', 'Query', 'listMessages', (r) => ({ roomId: r, nextToken: 'v1.eyJrIjp7fX0.forged' }), 'nextToken is not a token of this room’s messages', 'ValidationError'],
       ['joinRoom: malformed roomId', 'Mutation', 'joinRoom', () => ({ roomId: 'x' }), 'roomId must be a ULID (26 characters of Crockford base32)', 'ValidationError'],
+      ['removeMember: malformed userId', 'Mutation', 'removeMember', (r) => ({ roomId: r, userId: 'user#1' }), 'userId must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -', 'ValidationError'],
+      ['unbanMember: malformed roomId', 'Mutation', 'unbanMember', () => ({ roomId: 'x', userId: 'u-1' }), 'roomId must be a ULID (26 characters of Crockford base32)', 'ValidationError'],
+      ['unbanMember: malformed userId', 'Mutation', 'unbanMember', (r) => ({ roomId: r, userId: '' }), 'userId must be 1 to 128 characters of A-Z, a-z, 0-9, _ and -', 'ValidationError'],
+      ['unbanMember: unknown room', 'Mutation', 'unbanMember', () => ({ roomId: '01HZY3M9Q6B8J4K2N7P5R3T1VW', userId: 'u-1' }), 'Room not found', 'NotFound'],
     ];
 
     let activeRoom: string;
@@ -271,5 +278,128 @@ describe('chat pipelines on DynamoDB Local', () => {
       expect(await failure(typeName, fieldName, args(activeRoom), as(dave))).toEqual({ message, errorType });
       expect(await tableItems()).toEqual(before);
     });
+  });
+});
+
+/**
+ * removeMember must stick (issue 8): the removed user stays out of the room (no join, no reads,
+ * no sends, no subscriptions) until an Admin of the room, or an operator, unbans them; unbanning
+ * lets them join again and does not make them a member by itself.
+ */
+describe('removeMember bans until unbanMember', () => {
+  const erinAdmin: User = { sub: '6a1c5e2e-1b7f-4e5b-9d43-0c9a3f1e0005', username: 'erin', groups: ['Admins'] };
+  const removed = { message: 'Removed from this room; an Admin must unban you before you can join again', errorType: 'Unauthorized' };
+  const notMember = { message: 'Not a member of this room', errorType: 'Unauthorized' };
+  let roomId: string;
+
+  /** The API as the twin serves it: the schema's auth directives in front of the same pipelines. */
+  function graphqlApi() {
+    return createGraphQLApi({
+      schema: loadApiSchema(),
+      resolverFields: resolverFieldKeys(),
+      env: { TABLE_NAME: db.tableName },
+      runResolver: createPipelineRunner(createDataSourceInvoker({ dataSources, dynamodb: { client: db.client, tableName: db.tableName } })),
+    });
+  }
+
+  beforeAll(async () => {
+    roomId = (await ok('Mutation', 'createRoom', { name: 'Moderated' }, as(carolAdmin))).id as string;
+    await ok('Mutation', 'joinRoom', { roomId }, as(bob));
+    await ok('Mutation', 'joinRoom', { roomId }, as(alice));
+    await ok('Mutation', 'sendMessage', { roomId, content: 'before', clientMessageId: 'ban-1' }, as(bob));
+  });
+
+  it('removes the member and keeps them out of every room-scoped field; each refusal changes nothing', async () => {
+    const out = await call('Mutation', 'removeMember', { roomId, userId: bob.sub }, as(carolAdmin));
+    expect(out.errors).toEqual([]);
+    expect(out.extensions.invalidations).toEqual(subscriptionsEnded(roomId, bob.sub));
+    await ok('Mutation', 'sendMessage', { roomId, content: 'after the removal', clientMessageId: 'ban-2' }, as(carolAdmin));
+
+    const before = await tableItems();
+    expect(await failure('Mutation', 'joinRoom', { roomId }, as(bob))).toEqual(removed);
+    expect(await failure('Query', 'listMessages', { roomId }, as(bob))).toEqual(notMember);
+    expect(await failure('Query', 'getRoom', { roomId }, as(bob))).toEqual(notMember);
+    expect(await failure('Mutation', 'sendMessage', { roomId, content: 'let me in', clientMessageId: 'ban-3' }, as(bob))).toEqual(notMember);
+    expect(await failure('Subscription', 'onNewMessage', { roomId }, as(bob))).toEqual(notMember);
+    expect(await failure('Subscription', 'onMessageChanged', { roomId }, as(bob))).toEqual(notMember);
+    expect(await failure('Mutation', 'leaveRoom', { roomId }, as(bob))).toEqual(notMember);
+    expect(await ok('Query', 'myRooms', {}, as(bob))).toEqual([]);
+    expect(await tableItems()).toEqual(before);
+  });
+
+  it('records who banned whom and when; removing again keeps one ban', async () => {
+    const ban = (await tableItems()).find((item) => item.PK === `ROOM#${roomId}` && item.SK === `BAN#${bob.sub}`);
+    expect(ban).toEqual({ PK: `ROOM#${roomId}`, SK: `BAN#${bob.sub}`, roomId, userId: bob.sub, bannedBy: carolAdmin.sub, bannedAt: expect.stringMatching(ISO_8601_UTC) });
+    await ok('Mutation', 'removeMember', { roomId, userId: bob.sub }, iamIdentity);
+    const bans = (await tableItems()).filter((item) => item.PK === `ROOM#${roomId}` && item.SK === `BAN#${bob.sub}`);
+    expect(bans).toEqual([{ ...ban, bannedBy: iamIdentity.userArn, bannedAt: expect.stringMatching(ISO_8601_UTC) }]);
+  });
+
+  it('bans a user who is not a member yet (a pre-emptive ban)', async () => {
+    await ok('Mutation', 'removeMember', { roomId, userId: dave.sub }, as(carolAdmin));
+    const before = await tableItems();
+    expect(await failure('Mutation', 'joinRoom', { roomId }, as(dave))).toEqual(removed);
+    expect(await tableItems()).toEqual(before);
+  });
+
+  it('is refused to a Member (schema: Admins and IAM only) and to an Admin outside the room; the table is unchanged', async () => {
+    const api = graphqlApi();
+    const before = await tableItems();
+    const unban = 'mutation ($roomId: ID!, $userId: String!) { unbanMember(roomId: $roomId, userId: $userId) { id } }';
+    const byMember = await api.execute({
+      query: unban,
+      variables: { roomId, userId: bob.sub },
+      caller: { mode: 'userPool', groups: ['Members'] },
+      identity: as(alice),
+      headers: {},
+    });
+    // AppSync's answer to a field the caller's groups do not reach (reference: realtime-and-amplify §2).
+    expect(byMember).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ errorType: 'Unauthorized', message: 'Not Authorized to access unbanMember on type Mutation' })],
+    });
+    expect(await failure('Mutation', 'unbanMember', { roomId, userId: bob.sub }, as(erinAdmin))).toEqual(notMember);
+    expect(await failure('Mutation', 'joinRoom', { roomId }, as(bob))).toEqual(removed);
+    expect(await tableItems()).toEqual(before);
+  });
+
+  it('unbanMember lets the user join again (it does not join them), and they read the whole history', async () => {
+    expect(await ok('Mutation', 'unbanMember', { roomId, userId: bob.sub }, as(carolAdmin))).toMatchObject({ id: roomId, name: 'Moderated' });
+    expect((await tableItems()).filter((item) => item.PK === `ROOM#${roomId}` && String(item.SK).endsWith(bob.sub))).toEqual([]);
+    expect(await failure('Query', 'listMessages', { roomId }, as(bob))).toEqual(notMember);
+    // Unbanning again is not an error (a retried request gets the same answer).
+    const afterUnban = await tableItems();
+    expect(await ok('Mutation', 'unbanMember', { roomId, userId: bob.sub }, as(carolAdmin))).toMatchObject({ id: roomId });
+    expect(await tableItems()).toEqual(afterUnban);
+
+    expect(await ok('Mutation', 'joinRoom', { roomId }, as(bob))).toMatchObject({ id: roomId });
+    const page = await ok('Query', 'listMessages', { roomId }, as(bob));
+    expect((page.items as Array<{ content: string }>).map((item) => item.content)).toEqual(['after the removal', 'before']);
+    await ok('Mutation', 'sendMessage', { roomId, content: 'back', clientMessageId: 'ban-4' }, as(bob));
+  });
+
+  it('operators (IAM) unban without being members', async () => {
+    expect(await ok('Mutation', 'unbanMember', { roomId, userId: dave.sub }, iamIdentity)).toMatchObject({ id: roomId });
+    expect(await ok('Mutation', 'joinRoom', { roomId }, as(dave))).toMatchObject({ id: roomId });
+  });
+
+  it('a removal racing a join leaves no member behind once it succeeded', async () => {
+    const retry = { message: 'The membership is being changed by another request; retry', errorType: 'Conflict' };
+    const errorsOf = (outcome: PipelineResult) => outcome.errors.map((e) => ({ message: e.message, errorType: e.errorType }));
+    await ok('Mutation', 'removeMember', { roomId, userId: alice.sub }, as(carolAdmin));
+    for (let round = 0; round < 10; round += 1) {
+      // Each round starts with alice neither a member nor banned.
+      await ok('Mutation', 'unbanMember', { roomId, userId: alice.sub }, as(carolAdmin));
+      const [join, remove] = await Promise.all([
+        call('Mutation', 'joinRoom', { roomId }, as(alice)),
+        call('Mutation', 'removeMember', { roomId, userId: alice.sub }, as(carolAdmin)),
+      ]);
+      const aliceItems = (await tableItems()).filter((item) => item.PK === `ROOM#${roomId}` && String(item.SK).endsWith(alice.sub)).map((item) => item.SK);
+      expect([[], [removed], [retry]]).toContainEqual(errorsOf(join));
+      expect([[], [retry]]).toContainEqual(errorsOf(remove));
+      // Whichever ran first, a removal that succeeded leaves the ban and no membership.
+      if (remove.errors.length === 0) expect(aliceItems).toEqual([`BAN#${alice.sub}`]);
+      else expect(aliceItems).toEqual(join.errors.length === 0 ? [`MEMBER#${alice.sub}`] : []);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Who may call what, as schema/schema.graphql tells AppSync (issue 3 §1, README "IAM"): Members
- * and Admins everywhere except removeMember (Admins only); AWS_IAM on the operator fields
- * listMessages, getRoom, removeMember and deleteMessage and on the types they return. Every field
+ * and Admins everywhere except removeMember and unbanMember (Admins only); AWS_IAM on the
+ * operator fields listMessages, getRoom, removeMember, unbanMember and deleteMessage and on the
+ * types they return. Every field
  * names its groups, so a signed-in user in neither group is refused everywhere.
  */
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const rootFieldAccess: Array<[string, string, Access]> = [
   ['Mutation', 'joinRoom', { groups: everyone, iam: false }],
   ['Mutation', 'leaveRoom', { groups: everyone, iam: false }],
   ['Mutation', 'removeMember', { groups: ['Admins'], iam: true }],
+  ['Mutation', 'unbanMember', { groups: ['Admins'], iam: true }],
   ['Mutation', 'sendMessage', { groups: everyone, iam: false }],
   ['Mutation', 'editMessage', { groups: everyone, iam: false }],
   ['Mutation', 'deleteMessage', { groups: everyone, iam: true }],
