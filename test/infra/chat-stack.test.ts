@@ -322,3 +322,34 @@ describe('outputs', () => {
     );
   });
 });
+
+describe('removeMember bans until unbanMember (issue 8)', () => {
+  const functionId = (name: string): string => {
+    const [id] = Object.entries(template.findResources('AWS::AppSync::FunctionConfiguration', { Properties: { Name: name } })).map(([key]) => key);
+    expect(id).toBeDefined();
+    return id;
+  };
+
+  it.each([
+    ['removeMember', ['requireMembership', 'banMember']],
+    ['unbanMember', ['requireMembership', 'deleteBan']],
+    ['joinRoom', ['requireRoom', 'addMember']],
+  ])('deploys Mutation.%s as the pipeline %j', (fieldName, functions) => {
+    template.hasResourceProperties('AWS::AppSync::Resolver', {
+      TypeName: 'Mutation',
+      FieldName: fieldName,
+      PipelineConfig: { Functions: functions.map((name) => ({ 'Fn::GetAtt': [functionId(name), 'FunctionId'] })) },
+    });
+  });
+
+  it('lets the transactions of banMember and addMember delete, put and condition-check items', () => {
+    // TransactWriteItems is authorized per item action (DeleteItem, PutItem, ConditionCheckItem).
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Action: Match.arrayWith(['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem']) }),
+        ]),
+      },
+    });
+  });
+});
