@@ -24,3 +24,30 @@ export const passwordPolicy = {
 
 /** MFA is optional and by authenticator app only (no SMS: no SNS role, no per-message cost). */
 export const mfaSettings = { mode: 'OPTIONAL', methods: ['TOTP'] } as const;
+
+/**
+ * The user pool itself. Self sign-up is off: admins invite users (AdminCreateUser) and put them
+ * in a group, since a user in no group can do nothing anyway. Sign-in by username or verified
+ * email, case-insensitively; email is the one required attribute, and mutable. No custom
+ * attributes.
+ */
+export const userPoolSettings = {
+  selfSignUpEnabled: false,
+  signInAliases: { username: true, email: true },
+  signInCaseSensitive: false,
+  email: { required: true, mutable: true },
+  customAttributes: [] as readonly string[],
+} as const;
+
+/**
+ * The one app client. Unknown users answer like wrong passwords (preventUserExistenceErrors);
+ * revocation is on so GlobalSignOut and RevokeToken invalidate tokens.
+ */
+export const appClientSettings = {
+  authFlows: { userSrp: true, userPassword: true },
+  preventUserExistenceErrors: true,
+  enableTokenRevocation: true,
+  accessTokenValidityMinutes: 60,
+  idTokenValidityMinutes: 60,
+  refreshTokenValidityDays: 30,
+} as const;

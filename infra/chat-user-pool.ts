@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { chatUserGroups, mfaSettings, passwordPolicy } from './auth-settings';
+import { appClientSettings, chatUserGroups, mfaSettings, passwordPolicy, userPoolSettings } from './auth-settings';
 
 export interface ChatUserPoolProps {
   removalPolicy: RemovalPolicy;
@@ -13,7 +13,8 @@ export interface ChatUserPoolProps {
  * Self sign-up is off: the API lets only members of Admins or Members do anything, so a
  * self-registered account could do nothing until an admin adds it to a group anyway. Admins
  * invite users (AdminCreateUser) and put them in a group; that also keeps the pool free of
- * bot sign-ups and the email they would trigger.
+ * bot sign-ups and the email they would trigger. The settings live in auth-settings.ts, which
+ * the local twin's user pool reads too.
  */
 export class ChatUserPool extends Construct {
   readonly userPool: cognito.UserPool;
@@ -24,11 +25,11 @@ export class ChatUserPool extends Construct {
     const retain = props.removalPolicy === RemovalPolicy.RETAIN;
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
-      signInCaseSensitive: false,
+      selfSignUpEnabled: userPoolSettings.selfSignUpEnabled,
+      signInAliases: { ...userPoolSettings.signInAliases },
+      signInCaseSensitive: userPoolSettings.signInCaseSensitive,
       autoVerify: { email: true },
-      standardAttributes: { email: { required: true, mutable: true } },
+      standardAttributes: { email: { ...userPoolSettings.email } },
       passwordPolicy: {
         minLength: passwordPolicy.minLength,
         requireLowercase: passwordPolicy.requireLowercase,
@@ -49,14 +50,14 @@ export class ChatUserPool extends Construct {
     // USER_PASSWORD_AUTH serves scripts and the e2e tests; refresh is always allowed.
     this.client = this.userPool.addClient('AppClient', {
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
+      authFlows: { ...appClientSettings.authFlows },
       // No hosted UI: without this the CDK would enable OAuth flows with a placeholder callback URL.
       disableOAuth: true,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: appClientSettings.preventUserExistenceErrors,
+      enableTokenRevocation: appClientSettings.enableTokenRevocation,
+      accessTokenValidity: Duration.minutes(appClientSettings.accessTokenValidityMinutes),
+      idTokenValidity: Duration.minutes(appClientSettings.idTokenValidityMinutes),
+      refreshTokenValidity: Duration.days(appClientSettings.refreshTokenValidityDays),
     });
 
     for (const group of chatUserGroups) {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { CognitoError } from './cognito-error';
 import { userAttributesOf } from './auth-flows';
+import { paginate } from './pagination';
 import { attributeList, optionalString, requiredString, type RequestInput } from './request-input';
 import type { PoolGroup, PoolUser, UserPool } from './user-pool';
 
@@ -33,10 +34,14 @@ function groupType(pool: UserPool, group: PoolGroup): Answer {
   };
 }
 
-/** A temporary password that meets the default policy, for AdminCreateUser without one. */
+/** A temporary password that meets the stack's policy (18 characters), for AdminCreateUser without one. */
 function temporaryPassword(): string {
   return `Tmp#${randomBytes(9).toString('base64url')}1a`;
 }
+
+/** List order and page key: users in creation order (name breaks ties), groups by name. */
+const userKey = (user: PoolUser): string => `${String(user.createdAt).padStart(16, '0')}|${user.username}`;
+const groupKey = (group: PoolGroup): string => group.name;
 
 export async function adminCreateUser(pool: UserPool, input: RequestInput): Promise<Answer> {
   const user = pool.createUser({
@@ -107,7 +112,9 @@ export async function adminRemoveUserFromGroup(pool: UserPool, input: RequestInp
 
 export async function adminListGroupsForUser(pool: UserPool, input: RequestInput): Promise<Answer> {
   const user = pool.getUser(requiredString(input, 'Username'));
-  return { Groups: user.groups.map((name) => groupType(pool, pool.getGroup(name))) };
+  const groups = user.groups.map((name) => pool.getGroup(name));
+  const page = paginate(groups, groupKey, { secret: pool.paginationSecret, list: `AdminListGroupsForUser:${user.sub}`, input, tokenMember: 'NextToken' });
+  return { Groups: page.items.map((group) => groupType(pool, group)), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 }
 
 export async function createGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
@@ -116,8 +123,13 @@ export async function createGroup(pool: UserPool, input: RequestInput): Promise<
   return { Group: groupType(pool, group) };
 }
 
-export async function listGroups(pool: UserPool, _input: RequestInput): Promise<Answer> {
-  return { Groups: pool.listGroups().map((group) => groupType(pool, group)) };
+export async function getGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
+  return { Group: groupType(pool, pool.getGroup(requiredString(input, 'GroupName'))) };
+}
+
+export async function listGroups(pool: UserPool, input: RequestInput): Promise<Answer> {
+  const page = paginate(pool.listGroups(), groupKey, { secret: pool.paginationSecret, list: 'ListGroups', input, tokenMember: 'NextToken' });
+  return { Groups: page.items.map((group) => groupType(pool, group)), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 }
 
 /** ListUsers Filter: `attribute = "value"` or `attribute ^= "prefix"`. */
@@ -134,10 +146,24 @@ function userFilter(filter: string | undefined): (user: PoolUser) => boolean {
 }
 
 export async function listUsers(pool: UserPool, input: RequestInput): Promise<Answer> {
-  const keep = userFilter(optionalString(input, 'Filter'));
-  return { Users: pool.listUsers().filter(keep).map(userType) };
+  const filter = optionalString(input, 'Filter');
+  const keep = userFilter(filter);
+  const page = paginate(pool.listUsers().filter(keep), userKey, {
+    secret: pool.paginationSecret,
+    list: `ListUsers:${filter ?? ''}`,
+    input,
+    tokenMember: 'PaginationToken',
+  });
+  return { Users: page.items.map(userType), ...(page.nextToken ? { PaginationToken: page.nextToken } : {}) };
 }
 
 export async function listUsersInGroup(pool: UserPool, input: RequestInput): Promise<Answer> {
-  return { Users: pool.usersInGroup(requiredString(input, 'GroupName')).map(userType) };
+  const groupName = requiredString(input, 'GroupName');
+  const page = paginate(pool.usersInGroup(groupName), userKey, {
+    secret: pool.paginationSecret,
+    list: `ListUsersInGroup:${groupName}`,
+    input,
+    tokenMember: 'NextToken',
+  });
+  return { Users: page.items.map(userType), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
 }

@@ -2,7 +2,8 @@
 // REFRESH_TOKEN_AUTH), RespondToAuthChallenge (PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED),
 // GetTokensFromRefreshToken, GetUser, GlobalSignOut, RevokeToken, SignUp and ConfirmSignUp.
 import { randomBytes } from 'node:crypto';
-import { CognitoError, incorrectCredentials } from './cognito-error';
+import { CognitoError, incorrectCredentials, userNotFound } from './cognito-error';
+import { CHALLENGE_LIFETIME_MS, MAX_PENDING_CHALLENGES } from './limits';
 import {
   assertClientId,
   attributeList,
@@ -19,13 +20,18 @@ import {
   passwordClaimSignature,
   signaturesEqual,
   type ServerEphemeral,
+  type SrpVerifier,
 } from './srp';
 import { issueTokens } from './tokens';
 import type { PoolUser, UserPool } from './user-pool';
 import { verifyUserPoolToken } from './verify-token';
 
 interface PendingSrp {
+  /** The user's name, or for an unknown user the name asked for. */
   username: string;
+  /** No such user: the verifier is a decoy and the answer always fails. */
+  decoy: boolean;
+  verifier: SrpVerifier;
   ephemeral: ServerEphemeral;
   clientA: string;
   expiresAt: number;
@@ -42,7 +48,6 @@ interface PendingChallenges {
   newPassword: Map<string, PendingNewPassword>;
 }
 
-const CHALLENGE_LIFETIME_MS = 3 * 60 * 1000;
 const pendingByPool = new WeakMap<UserPool, PendingChallenges>();
 
 function pendingOf(pool: UserPool): PendingChallenges {
@@ -54,10 +59,21 @@ function pendingOf(pool: UserPool): PendingChallenges {
   return pending;
 }
 
+/** Adds a challenge, dropping expired ones and, past MAX_PENDING_CHALLENGES, the oldest. */
+function putPending<T extends { expiresAt: number }>(map: Map<string, T>, key: string, entry: T, now: number): void {
+  for (const [other, value] of map) if (value.expiresAt < now) map.delete(other);
+  while (map.size >= MAX_PENDING_CHALLENGES) {
+    const oldest = map.keys().next().value;
+    if (oldest === undefined) break;
+    map.delete(oldest);
+  }
+  map.set(key, entry);
+}
+
+/** Takes a challenge (single use); undefined when unknown or expired. */
 function takePending<T extends { expiresAt: number }>(map: Map<string, T>, key: string, now: number): T | undefined {
   const entry = map.get(key);
   map.delete(key);
-  for (const [other, value] of map) if (value.expiresAt < now) map.delete(other);
   return entry && entry.expiresAt >= now ? entry : undefined;
 }
 
@@ -72,7 +88,7 @@ async function completeSignIn(pool: UserPool, user: PoolUser): Promise<Answer> {
   if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     const session = randomBytes(48).toString('base64url');
-    pendingOf(pool).newPassword.set(session, { username: user.username, expiresAt: pool.now() + CHALLENGE_LIFETIME_MS });
+    putPending(pendingOf(pool).newPassword, session, { username: user.username, expiresAt: pool.now() + CHALLENGE_LIFETIME_MS }, pool.now());
     return {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: session,
@@ -121,32 +137,55 @@ export async function initiateAuth(pool: UserPool, input: RequestInput): Promise
   }
 
   const username = authParameter(parameters, 'USERNAME');
-  if (flow === 'USER_PASSWORD_AUTH') {
-    const password = authParameter(parameters, 'PASSWORD');
-    const user = pool.findUser(username);
-    // Unknown user and wrong password answer alike (the app client prevents user-existence errors).
-    if (!user || !pool.passwordMatches(user, password)) throw incorrectCredentials();
-    return completeSignIn(pool, user);
-  }
+  if (flow === 'USER_PASSWORD_AUTH') return passwordSignIn(pool, username, authParameter(parameters, 'PASSWORD'));
 
   // USER_SRP_AUTH: answer the PASSWORD_VERIFIER challenge; the password never travels.
   const clientA = authParameter(parameters, 'SRP_A');
   if (!isValidClientA(clientA)) throw new CognitoError('InvalidParameterException', 'SRP_A is invalid.');
   const user = pool.findUser(username);
-  if (!user) throw incorrectCredentials();
-  const ephemeral = createServerEphemeral(user.password.verifier);
+  if (!user && !pool.settings.preventUserExistenceErrors) throw userNotFound();
+  // An unknown user gets the same challenge, from a decoy verifier with a salt stable per name
+  // (Cognito does the same with user-existence errors prevented); its answer then fails as a
+  // wrong password would. SRP_B is fresh per challenge for both, as b is random.
+  const verifier = user ? user.password : pool.decoyVerifier(username);
+  const userId = user ? user.username : username;
+  const ephemeral = createServerEphemeral(verifier.verifier);
   const secretBlock = randomBytes(64).toString('base64');
-  pendingOf(pool).srp.set(secretBlock, { username: user.username, ephemeral, clientA, expiresAt: pool.now() + CHALLENGE_LIFETIME_MS });
+  const pending: PendingSrp = { username: userId, decoy: !user, verifier, ephemeral, clientA, expiresAt: pool.now() + CHALLENGE_LIFETIME_MS };
+  putPending(pendingOf(pool).srp, secretBlock, pending, pool.now());
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
-      SALT: user.password.salt,
+      SALT: verifier.salt,
       SECRET_BLOCK: secretBlock,
       SRP_B: ephemeral.B,
-      USERNAME: user.username,
-      USER_ID_FOR_SRP: user.username,
+      USERNAME: userId,
+      USER_ID_FOR_SRP: userId,
     },
   };
+}
+
+/** The lockout key: the user's own name when they exist, else the name asked for. */
+function lockoutKey(pool: UserPool, user: PoolUser | undefined, name: string): string {
+  return pool.userKey(user ? user.username : name);
+}
+
+/**
+ * USER_PASSWORD_AUTH. An unknown user costs the same exponentiation (against a decoy
+ * verifier), counts towards a lockout and answers as a wrong password does.
+ */
+async function passwordSignIn(pool: UserPool, username: string, password: string): Promise<Answer> {
+  const user = pool.findUser(username);
+  if (!user && !pool.settings.preventUserExistenceErrors) throw userNotFound();
+  const key = lockoutKey(pool, user, username);
+  pool.lockout.assertNotLocked(key, pool.now());
+  const matches = user ? pool.passwordMatches(user, password) : pool.passwordMatchesDecoy(username, password);
+  if (!user || !matches) {
+    pool.lockout.recordFailure(key, pool.now());
+    throw incorrectCredentials();
+  }
+  pool.lockout.recordSuccess(key);
+  return completeSignIn(pool, user);
 }
 
 async function passwordVerifier(pool: UserPool, responses: Record<string, string>): Promise<Answer> {
@@ -157,11 +196,19 @@ async function passwordVerifier(pool: UserPool, responses: Record<string, string
     throw new CognitoError('InvalidParameterException', 'TIMESTAMP format is invalid.');
   }
   const pending = takePending(pendingOf(pool).srp, secretBlock, pool.now());
-  const user = pending ? pool.findUser(pending.username) : undefined;
-  if (!pending || !user) throw incorrectCredentials();
-  const key = deriveSessionKey(pending.clientA, pending.ephemeral, user.password.verifier);
-  const expected = passwordClaimSignature(key, pool.poolName, user.username, secretBlock, timestamp);
-  if (!signaturesEqual(expected, signature)) throw incorrectCredentials();
+  if (!pending) throw incorrectCredentials();
+  const user = pending.decoy ? undefined : pool.findUser(pending.username);
+  const key = lockoutKey(pool, user, pending.username);
+  pool.lockout.assertNotLocked(key, pool.now());
+  // The same derivation for a decoy, so both answers take as long.
+  const sessionKey = deriveSessionKey(pending.clientA, pending.ephemeral, pending.verifier.verifier);
+  const expected = passwordClaimSignature(sessionKey, pool.poolName, pending.username, secretBlock, timestamp);
+  const matches = signaturesEqual(expected, signature);
+  if (!user || !matches) {
+    pool.lockout.recordFailure(key, pool.now());
+    throw incorrectCredentials();
+  }
+  pool.lockout.recordSuccess(key);
   return completeSignIn(pool, user);
 }
 
@@ -249,6 +296,9 @@ export async function revokeToken(pool: UserPool, input: RequestInput): Promise<
 
 export async function signUp(pool: UserPool, input: RequestInput): Promise<Answer> {
   assertClientId(pool, input);
+  // Cognito's answer when the pool allows only administrators to create users
+  // (AdminCreateUserConfig.AllowAdminCreateUserOnly, i.e. selfSignUpEnabled: false).
+  if (!pool.settings.selfSignUpEnabled) throw new CognitoError('NotAuthorizedException', 'SignUp is not permitted for this user pool.');
   const user = pool.createUser({
     username: requiredString(input, 'Username'),
     password: requiredString(input, 'Password'),
@@ -270,12 +320,17 @@ export async function confirmSignUp(pool: UserPool, input: RequestInput): Promis
   const username = requiredString(input, 'Username');
   const code = requiredString(input, 'ConfirmationCode');
   const user = pool.findUser(username);
-  if (!user) throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+  const codeMismatch = new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+  if (!user) {
+    // With user-existence errors prevented an unknown user gets a wrong code's answer (Cognito
+    // documents a generic code error for ConfirmSignUp; UNVERIFIED: which of its two).
+    if (pool.settings.preventUserExistenceErrors) throw codeMismatch;
+    throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+  }
+  // The code is checked first, so a wrong code says nothing about the user's status.
+  if (code !== pool.confirmationCode) throw codeMismatch;
   if (user.status === 'CONFIRMED') {
     throw new CognitoError('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED');
-  }
-  if (code !== pool.confirmationCode) {
-    throw new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
   }
   pool.confirmUser(username);
   return {};

@@ -59,6 +59,7 @@ const ADMIN_OPERATIONS: Partial<Record<string, Operation>> = {
   AdminRemoveUserFromGroup: admin.adminRemoveUserFromGroup,
   AdminListGroupsForUser: admin.adminListGroupsForUser,
   CreateGroup: admin.createGroup,
+  GetGroup: admin.getGroup,
   ListGroups: admin.listGroups,
   ListUsers: admin.listUsers,
   ListUsersInGroup: admin.listUsersInGroup,

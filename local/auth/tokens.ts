@@ -1,6 +1,7 @@
 // Mints Cognito-shaped ID and access tokens (RS256, separate kids) for a sign-in session.
 import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWTPayload } from 'jose';
+import { tokenAttributes } from './attribute-schema';
 import type { PoolUser, SignInSession, UserPool } from './user-pool';
 
 export interface IssuedTokens {
@@ -34,13 +35,21 @@ export function accessTokenClaims(pool: UserPool, user: PoolUser, session: SignI
   };
 }
 
-/** Claims of an ID token: identity plus the user's attributes (email, email_verified, custom:*). */
+/**
+ * Claims of an ID token: the user's attributes in the schema (email, email_verified, custom:*),
+ * then the standard claims, which come last so that no attribute can ever replace one.
+ */
 export function idTokenClaims(pool: UserPool, user: PoolUser, session: SignInSession, eventId: string, iat: number): JWTPayload {
-  const { email_verified: emailVerified, ...attributes } = user.attributes;
+  const { email_verified: emailVerified, phone_number_verified: phoneVerified, ...attributes } = tokenAttributes(
+    user.attributes,
+    pool.settings.customAttributes,
+  );
   return {
+    ...attributes,
     sub: user.sub,
     ...(user.groups.length > 0 ? { 'cognito:groups': [...user.groups] } : {}),
     ...(emailVerified !== undefined ? { email_verified: emailVerified === 'true' } : {}),
+    ...(phoneVerified !== undefined ? { phone_number_verified: phoneVerified === 'true' } : {}),
     iss: pool.issuer,
     'cognito:username': user.username,
     origin_jti: session.originJti,
@@ -51,7 +60,6 @@ export function idTokenClaims(pool: UserPool, user: PoolUser, session: SignInSes
     exp: iat + pool.idTokenTtlSeconds,
     iat,
     jti: randomUUID(),
-    ...attributes,
   };
 }
 

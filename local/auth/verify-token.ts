@@ -53,6 +53,8 @@ export async function verifyUserPoolToken(
     const verified = await jwtVerify(raw, createLocalJWKSet(pool.jwks()), {
       algorithms: ['RS256'],
       currentDate: new Date(pool.now()),
+      // Every token the pool mints has these; one without exp would never expire.
+      requiredClaims: ['exp', 'iat', 'sub'],
     });
     claims = verified.payload as CognitoClaims;
   } catch (error) {
@@ -68,9 +70,6 @@ export async function verifyUserPoolToken(
   if (options.tokenUse && claims.token_use !== options.tokenUse) return reject('wrong_token_use');
   const client = claims.token_use === 'id' ? claims.aud : claims.client_id;
   if (client !== pool.clientId) return reject('wrong_client');
-  if (claims.token_use === 'access') {
-    const session = typeof claims.origin_jti === 'string' ? pool.findSession(claims.origin_jti) : undefined;
-    if (!session || session.revoked) return reject('revoked');
-  }
+  if (claims.token_use === 'access' && pool.isRevoked(claims)) return reject('revoked');
   return { ok: true, claims };
 }

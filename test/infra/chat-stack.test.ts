@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { appClientSettings, chatUserGroups, passwordPolicy, userPoolSettings } from '../../infra/auth-settings';
 import { bundleFunction, bundleResolver } from '../../resolvers/bundle';
 import { dataSources, pipelineFunctions, resolvers } from '../../resolvers/wiring';
 import { evaluate } from './support/intrinsics';
@@ -81,6 +82,25 @@ describe('Cognito user pool', () => {
     expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
     expect(client.Properties.PreventUserExistenceErrors).toBe('ENABLED');
     expect(client.Properties.EnableTokenRevocation).toBe(true);
+  });
+
+  // The local twin's user pool reads the same settings (local/auth/pool-settings.ts).
+  it('deploys the settings of infra/auth-settings.ts that the local user pool reads', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: !userPoolSettings.selfSignUpEnabled },
+      UsernameConfiguration: { CaseSensitive: userPoolSettings.signInCaseSensitive },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: passwordPolicy.minLength }) },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      PreventUserExistenceErrors: appClientSettings.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
+      AccessTokenValidity: appClientSettings.accessTokenValidityMinutes,
+      IdTokenValidity: appClientSettings.idTokenValidityMinutes,
+      RefreshTokenValidity: appClientSettings.refreshTokenValidityDays * 24 * 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+    });
+    for (const group of chatUserGroups) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group.name, Precedence: group.precedence, Description: group.description });
+    }
   });
 
   it.each([

@@ -143,11 +143,11 @@ describe('Amplify v6 against the local user pool', () => {
   });
 
   it('walks a created user through NEW_PASSWORD_REQUIRED with confirmSignIn', async () => {
-    pool.createUser({ username: 'kate', password: 'Kate#Temp1', status: 'FORCE_CHANGE_PASSWORD' });
-    const first = await signIn({ username: 'kate', password: 'Kate#Temp1' });
+    pool.createUser({ username: 'kate', password: 'Kate#Temp1234', status: 'FORCE_CHANGE_PASSWORD' });
+    const first = await signIn({ username: 'kate', password: 'Kate#Temp1234' });
     expect(first).toMatchObject({ isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' } });
     served.targets.length = 0;
-    await expect(confirmSignIn({ challengeResponse: 'Kate#Final1' })).resolves.toMatchObject({ isSignedIn: true });
+    await expect(confirmSignIn({ challengeResponse: 'Kate#Final123' })).resolves.toMatchObject({ isSignedIn: true });
     expect(served.targets).toEqual(['RespondToAuthChallenge']);
     await expect(getCurrentUser()).resolves.toMatchObject({ username: 'kate' });
     expect(pool.getUser('kate').status).toBe('CONFIRMED');

@@ -36,11 +36,11 @@ afterAll(async () => {
 
 describe('twin-users', () => {
   it('adds a confirmed user with email and groups', async () => {
-    const result = await cli('add', 'dave', '--password', 'Dave#Local1', '--email', 'dave@example.com', '--group', 'Members');
+    const result = await cli('add', 'dave', '--password', 'Dave#Local123', '--email', 'dave@example.com', '--group', 'Members');
     expect(result).toEqual({ code: 0, out: ['added dave to Members'], err: [] });
     const dave = pool.getUser('dave');
     expect(dave).toMatchObject({ status: 'CONFIRMED', groups: ['Members'], attributes: { email: 'dave@example.com', email_verified: 'true' } });
-    expect(pool.passwordMatches(dave, 'Dave#Local1')).toBe(true);
+    expect(pool.passwordMatches(dave, 'Dave#Local123')).toBe(true);
   });
 
   it('adds a user to a group', async () => {

@@ -45,7 +45,7 @@ function snapshot(): string {
 }
 
 beforeAll(async () => {
-  pool = await UserPool.open({ autoConfirmSignUp: false });
+  pool = await UserPool.open();
   served = await servePool(pool);
   client = clientWith(IN_MEMORY_CREDENTIALS);
 });
@@ -70,7 +70,7 @@ describe('admin calls', () => {
       new AdminCreateUserCommand({
         UserPoolId: pool.poolId,
         Username: 'dave',
-        TemporaryPassword: 'Temp#Pass1',
+        TemporaryPassword: 'Temp#Pass1234',
         UserAttributes: [{ Name: 'email', Value: 'dave@example.com' }],
       }),
     );
@@ -81,13 +81,14 @@ describe('admin calls', () => {
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.poolId, Username: 'dave', GroupName: 'Moderators' }));
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.poolId, Username: 'dave', GroupName: 'Members' }));
     const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: pool.poolId, Username: 'dave' }));
+    // Members is the stack's group (precedence 1, infra/auth-settings.ts); lists are in name order.
     expect(groups.Groups?.map((g) => [g.GroupName, g.Precedence])).toEqual([
+      ['Members', 1],
       ['Moderators', 3],
-      ['Members', undefined],
     ]);
 
     await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: pool.poolId, Username: 'dave', GroupName: 'Moderators' }));
-    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.poolId, Username: 'dave', Password: 'Dave#Local1', Permanent: true }));
+    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.poolId, Username: 'dave', Password: 'Dave#Local123', Permanent: true }));
     const fetched = await client.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: 'dave' }));
     expect(fetched).toMatchObject({ Username: 'dave', UserStatus: 'CONFIRMED', Enabled: true });
     expect(fetched.UserAttributes).toEqual([
@@ -112,9 +113,9 @@ describe('admin calls', () => {
 
 describe('sign-in flows through the SDK', () => {
   it('answers NEW_PASSWORD_REQUIRED for a created user, then signs in with the new password', async () => {
-    await client.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: 'erin', TemporaryPassword: 'Temp#Pass1' }));
+    await client.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: 'erin', TemporaryPassword: 'Temp#Pass1234' }));
     const first = await client.send(
-      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'erin', PASSWORD: 'Temp#Pass1' } }),
+      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'erin', PASSWORD: 'Temp#Pass1234' } }),
     );
     expect(first.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     expect(first.AuthenticationResult).toBeUndefined();
@@ -123,41 +124,58 @@ describe('sign-in flows through the SDK', () => {
         ClientId: pool.clientId,
         ChallengeName: 'NEW_PASSWORD_REQUIRED',
         Session: first.Session,
-        ChallengeResponses: { USERNAME: 'erin', NEW_PASSWORD: 'Erin#Local1' },
+        ChallengeResponses: { USERNAME: 'erin', NEW_PASSWORD: 'Erin#Local123' },
       }),
     );
     expect(decodeJwt(defined(second.AuthenticationResult?.AccessToken, 'access token')).username).toBe('erin');
     expect(pool.getUser('erin').status).toBe('CONFIRMED');
   });
+});
+
+describe('self sign-up, on a pool opened with it enabled (test-only override of the stack)', () => {
+  let signUpPool: UserPool;
+  let signUpServed: ServedPool;
+  let signUpClient: CognitoIdentityProviderClient;
+
+  beforeAll(async () => {
+    signUpPool = await UserPool.open({ overrideStackSettings: { selfSignUpEnabled: true }, autoConfirmSignUp: false });
+    signUpServed = await servePool(signUpPool);
+    signUpClient = new CognitoIdentityProviderClient({ endpoint: signUpServed.baseUrl, region: signUpPool.region, credentials: IN_MEMORY_CREDENTIALS, maxAttempts: 1 });
+  });
+
+  afterAll(async () => {
+    signUpClient.destroy();
+    await signUpServed.close();
+  });
 
   it('signs up, confirms with the code, reads the user and revokes the refresh token', async () => {
-    const signUp = await client.send(
-      new SignUpCommand({ ClientId: pool.clientId, Username: 'frank', Password: 'Frank#Local1', UserAttributes: [{ Name: 'email', Value: 'frank@example.com' }] }),
+    const signUp = await signUpClient.send(
+      new SignUpCommand({ ClientId: signUpPool.clientId, Username: 'frank', Password: 'Frank#Local12', UserAttributes: [{ Name: 'email', Value: 'frank@example.com' }] }),
     );
-    expect(signUp).toMatchObject({ UserConfirmed: false, UserSub: pool.getUser('frank').sub });
+    expect(signUp).toMatchObject({ UserConfirmed: false, UserSub: signUpPool.getUser('frank').sub });
     expect(signUp.CodeDeliveryDetails).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'f***@example.com' });
-    await client.send(new ConfirmSignUpCommand({ ClientId: pool.clientId, Username: 'frank', ConfirmationCode: '123456' }));
+    await signUpClient.send(new ConfirmSignUpCommand({ ClientId: signUpPool.clientId, Username: 'frank', ConfirmationCode: '123456' }));
 
-    const signIn = await client.send(
-      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'frank', PASSWORD: 'Frank#Local1' } }),
+    const signIn = await signUpClient.send(
+      new InitiateAuthCommand({ ClientId: signUpPool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'frank', PASSWORD: 'Frank#Local12' } }),
     );
     const { AccessToken, RefreshToken, ExpiresIn, TokenType } = defined(signIn.AuthenticationResult, 'authentication result');
     expect([ExpiresIn, TokenType]).toEqual([3600, 'Bearer']);
-    const me = await client.send(new GetUserCommand({ AccessToken }));
+    const me = await signUpClient.send(new GetUserCommand({ AccessToken }));
     expect(me.Username).toBe('frank');
 
-    const viaRefresh = await client.send(
-      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: defined(RefreshToken, 'refresh token') } }),
+    const viaRefresh = await signUpClient.send(
+      new InitiateAuthCommand({ ClientId: signUpPool.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: defined(RefreshToken, 'refresh token') } }),
     );
     expect(viaRefresh.AuthenticationResult?.RefreshToken).toBeUndefined();
     expect(decodeJwt(defined(viaRefresh.AuthenticationResult?.IdToken, 'ID token'))['cognito:username']).toBe('frank');
 
-    await client.send(new RevokeTokenCommand({ ClientId: pool.clientId, Token: RefreshToken }));
-    await expect(client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken }))).rejects.toMatchObject({
+    await signUpClient.send(new RevokeTokenCommand({ ClientId: signUpPool.clientId, Token: RefreshToken }));
+    await expect(signUpClient.send(new GetTokensFromRefreshTokenCommand({ ClientId: signUpPool.clientId, RefreshToken }))).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: 'Refresh Token has been revoked',
     });
-    await expect(client.send(new GetUserCommand({ AccessToken }))).rejects.toMatchObject({
+    await expect(signUpClient.send(new GetUserCommand({ AccessToken }))).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: 'Access Token has been revoked',
     });
@@ -172,10 +190,12 @@ const C = (): string => pool.clientId;
 const badInput: Case[] = [
   ['unknown user', () => client.send(new AdminGetUserCommand({ UserPoolId: P(), Username: 'nobody' })), 'UserNotFoundException', 'User does not exist.'],
   ['delete unknown user', () => client.send(new AdminDeleteUserCommand({ UserPoolId: P(), Username: 'nobody' })), 'UserNotFoundException', 'User does not exist.'],
-  ['existing username', () => client.send(new AdminCreateUserCommand({ UserPoolId: P(), Username: 'alice', TemporaryPassword: 'Temp#Pass1' })), 'UsernameExistsException', 'User already exists'],
+  ['existing username', () => client.send(new AdminCreateUserCommand({ UserPoolId: P(), Username: 'alice', TemporaryPassword: 'Temp#Pass1234' })), 'UsernameExistsException', 'User already exists'],
   ['short password', () => client.send(new AdminCreateUserCommand({ UserPoolId: P(), Username: 'gina', TemporaryPassword: 'Ab#1' })), 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough'],
-  ['password without upper case', () => client.send(new AdminSetUserPasswordCommand({ UserPoolId: P(), Username: 'bob', Password: 'lower#case1', Permanent: true })), 'InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters'],
-  ['password without symbol', () => client.send(new SignUpCommand({ ClientId: C(), Username: 'hank', Password: 'NoSymbol123' })), 'InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters'],
+  ['password without upper case', () => client.send(new AdminSetUserPasswordCommand({ UserPoolId: P(), Username: 'bob', Password: 'lower#case123', Permanent: true })), 'InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters'],
+  ['password without symbol', () => client.send(new AdminCreateUserCommand({ UserPoolId: P(), Username: 'hank', TemporaryPassword: 'NoSymbol1234' })), 'InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters'],
+  ['password of 11 characters (the stack asks for 12)', () => client.send(new AdminCreateUserCommand({ UserPoolId: P(), Username: 'hank', TemporaryPassword: 'Short#Pass1' })), 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough'],
+  ['self sign-up (the stack disables it)', () => client.send(new SignUpCommand({ ClientId: C(), Username: 'hank', Password: 'Hank#Local123', UserAttributes: [{ Name: 'email', Value: 'hank@example.com' }] })), 'NotAuthorizedException', 'SignUp is not permitted for this user pool.'],
   ['unknown group', () => client.send(new AdminAddUserToGroupCommand({ UserPoolId: P(), Username: 'bob', GroupName: 'Nope' })), 'ResourceNotFoundException', 'Group not found.'],
   ['add unknown user to group', () => client.send(new AdminAddUserToGroupCommand({ UserPoolId: P(), Username: 'nobody', GroupName: 'Members' })), 'UserNotFoundException', 'User does not exist.'],
   ['existing group', () => client.send(new CreateGroupCommand({ UserPoolId: P(), GroupName: 'Admins' })), 'GroupExistsException', 'A group with the name Admins already exists.'],
@@ -190,11 +210,11 @@ const badInput: Case[] = [
   ['invalid access token', () => client.send(new GetUserCommand({ AccessToken: 'a.b.c' })), 'NotAuthorizedException', 'Invalid Access Token'],
   ['confirming a confirmed user', () => client.send(new ConfirmSignUpCommand({ ClientId: C(), Username: 'carol', ConfirmationCode: '123456' })), 'NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED'],
   ['wrong confirmation code', () => client.send(new ConfirmSignUpCommand({ ClientId: C(), Username: 'ivy', ConfirmationCode: '000000' })), 'CodeMismatchException', 'Invalid verification code provided, please try again.'],
-  ['sign-in before confirmation', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ivy', PASSWORD: 'Ivy#Local1' } })), 'UserNotConfirmedException', 'User is not confirmed.'],
+  ['sign-in before confirmation', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'ivy', PASSWORD: 'Ivy#Local1234' } })), 'UserNotConfirmedException', 'User is not confirmed.'],
   ['unknown auth flow', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'MAGIC' as never, AuthParameters: {} })), 'InvalidParameterException', "1 validation error detected: Value 'MAGIC' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, ADMIN_USER_PASSWORD_AUTH, USER_AUTH]"],
   ['stale new-password session', () => client.send(new RespondToAuthChallengeCommand({ ClientId: C(), ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'gone', ChallengeResponses: { USERNAME: 'bob', NEW_PASSWORD: 'Bob#Local2' } })), 'NotAuthorizedException', 'Invalid session for the user, session is expired.'],
   ['immutable sub', () => client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: P(), Username: 'bob', UserAttributes: [{ Name: 'sub', Value: 'mine' }] })), 'InvalidParameterException', 'Cannot modify the non-mutable attribute sub'],
-  ['disabled user', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'judy', PASSWORD: 'Judy#Local1' } })), 'NotAuthorizedException', 'User is disabled.'],
+  ['disabled user', () => client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'judy', PASSWORD: 'Judy#Local123' } })), 'NotAuthorizedException', 'User is disabled.'],
   ['wrong previous password', async () => {
     const tokens = await client.send(new InitiateAuthCommand({ ClientId: C(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'carol', PASSWORD: SEED_USERS[2].password } }));
     return client.send(new ChangePasswordCommand({ AccessToken: tokens.AuthenticationResult?.AccessToken, PreviousPassword: 'Wrong#Pass1', ProposedPassword: 'Carol#New12' }));
@@ -205,8 +225,8 @@ const badInput: Case[] = [
 
 describe('bad input', () => {
   beforeAll(() => {
-    pool.createUser({ username: 'ivy', password: 'Ivy#Local1', status: 'UNCONFIRMED' });
-    pool.createUser({ username: 'judy', password: 'Judy#Local1' });
+    pool.createUser({ username: 'ivy', password: 'Ivy#Local1234', status: 'UNCONFIRMED' });
+    pool.createUser({ username: 'judy', password: 'Judy#Local123' });
     pool.setEnabled('judy', false);
   });
 

@@ -30,7 +30,8 @@ describe('a pool kept under a data directory', () => {
 
     const alice = SEED_USERS[0];
     const tokens = await signInWithPassword(first, alice.username, alice.password);
-    first.createUser({ username: 'zoe', password: 'Zoe#Local1' });
+    first.createUser({ username: 'zoe', password: 'Zoe#Local1234' });
+    await first.flush();
 
     const second = await UserPool.open({ dataDir, region: 'eu-west-1', issuerBaseUrl: 'https://127.0.0.1:4566' });
     expect([second.poolId, second.clientId]).toEqual([first.poolId, first.clientId]);
@@ -41,15 +42,16 @@ describe('a pool kept under a data directory', () => {
     await expect(verifyUserPoolToken(second, tokens.AccessToken)).resolves.toMatchObject({ ok: true });
     const refreshed = await callCognito(second, 'GetTokensFromRefreshToken', { ClientId: second.clientId, RefreshToken: tokens.RefreshToken });
     expect(refreshed.status).toBe(200);
-    await expect(signInWithPassword(second, 'zoe', 'Zoe#Local1')).resolves.toHaveProperty('AccessToken');
+    await expect(signInWithPassword(second, 'zoe', 'Zoe#Local1234')).resolves.toHaveProperty('AccessToken');
   });
 
   it('keeps only salts, verifiers and hashed refresh tokens on disk', async () => {
     const pool = await UserPool.open({ dataDir });
     const tokens = await signInWithPassword(pool, 'bob', SEED_USERS[1].password);
+    await pool.flush();
     const onDisk = readFileSync(join(dataDir, 'user-pool.json'), 'utf8');
     for (const seed of SEED_USERS) expect(onDisk).not.toContain(seed.password);
-    expect(onDisk).not.toContain('Zoe#Local1');
+    expect(onDisk).not.toContain('Zoe#Local1234');
     expect(onDisk).not.toContain(tokens.RefreshToken);
     expect(JSON.parse(onDisk).users[0].password).toEqual({ salt: expect.stringMatching(/^[0-9a-f]+$/), verifier: expect.stringMatching(/^[0-9a-f]+$/) });
   });
@@ -67,11 +69,11 @@ describe('a pool kept under a data directory', () => {
 });
 
 describe('a pool in memory', () => {
-  it('uses the well-known local credentials and seeds nothing when asked', async () => {
+  it('uses the well-known local credentials and seeds no user when asked, but has the stack\'s groups', async () => {
     const pool = await UserPool.open({ seedUsers: false });
     expect(pool.credentials).toEqual(IN_MEMORY_CREDENTIALS);
     expect(pool.listUsers()).toEqual([]);
-    expect(pool.listGroups()).toEqual([]);
+    expect(pool.listGroups().map((group) => group.name)).toEqual(['Admins', 'Members']);
     expect(pool.poolId).toMatch(/^us-east-1_[A-Za-z0-9]{9}$/);
   });
 });
