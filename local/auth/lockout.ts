@@ -21,10 +21,16 @@ export const passwordAttemptsExceeded = (): CognitoError => new CognitoError('No
 export class SignInLockout {
   private readonly failures = new Map<string, Failures>();
 
-  /** Throws "Password attempts exceeded" while `key` is locked; an attempt then does not count. */
+  /**
+   * Throws "Password attempts exceeded" while `key` is locked. Such an attempt does not count as
+   * a failure, but it is an attempt: the 15 quiet minutes that reset the count start again.
+   */
   assertNotLocked(key: string, now: number): void {
     const entry = this.current(key, now);
-    if (entry && now < entry.lockedUntil) throw passwordAttemptsExceeded();
+    if (entry && now < entry.lockedUntil) {
+      entry.lastAttemptAt = now;
+      throw passwordAttemptsExceeded();
+    }
   }
 
   recordFailure(key: string, now: number): void {

@@ -65,6 +65,13 @@ describe('verifyUserPoolToken', () => {
     ['token_use refresh', () => forge(alice.AccessToken, { token_use: 'refresh' }), 'wrong_token_use', NOT_PROVIDED],
     ['no token_use', () => forge(alice.AccessToken, { token_use: undefined }), 'wrong_token_use', NOT_PROVIDED],
     ['a globally signed-out sign-in', () => revokedAccessToken, 'revoked', NOT_PROVIDED],
+    // Signed by the pool's own key, so only the claim checks can refuse them.
+    ['an access token without exp', () => forge(alice.AccessToken, { exp: undefined }), 'malformed', 'Unable to parse JWT token.'],
+    ['an ID token without exp', () => forge(alice.IdToken, { exp: undefined }), 'malformed', 'Unable to parse JWT token.'],
+    ['an exp that is not a number', () => forge(alice.AccessToken, { exp: 'never' as never }), 'malformed', 'Unable to parse JWT token.'],
+    ['a token without iat', () => forge(alice.AccessToken, { iat: undefined }), 'malformed', 'Unable to parse JWT token.'],
+    ['a token without sub', () => forge(alice.IdToken, { sub: undefined }), 'malformed', 'Unable to parse JWT token.'],
+    ['a token without exp, iat and token_use', () => forge(alice.AccessToken, { exp: undefined, iat: undefined, token_use: undefined }), 'malformed', 'Unable to parse JWT token.'],
   ])('rejects %s', async (_label, token, reason, message) => {
     const usersBefore = JSON.stringify(pool.listUsers());
     await expect(verifyUserPoolToken(pool, await token())).resolves.toEqual({ ok: false, reason, message });
@@ -83,6 +90,23 @@ describe('verifyUserPoolToken', () => {
 
   it('restricts to one token_use when asked', async () => {
     await expect(verifyUserPoolToken(pool, alice.IdToken, { tokenUse: 'access' })).resolves.toMatchObject({ ok: false, reason: 'wrong_token_use' });
+  });
+});
+
+describe('pool.isRevoked, the cheap re-check for claims already verified', () => {
+  it('says revoked for both tokens of a signed-out sign-in, and not for a live one', async () => {
+    const bob = await signInWithPassword(pool, 'bob', password('bob'));
+    const [access, id] = await Promise.all([verifyUserPoolToken(pool, bob.AccessToken), verifyUserPoolToken(pool, bob.IdToken)]);
+    if (!access.ok || !id.ok) throw new Error('bob signs in');
+    expect([pool.isRevoked(access.claims), pool.isRevoked(id.claims)]).toEqual([false, false]);
+    await callCognito(pool, 'GlobalSignOut', { AccessToken: bob.AccessToken });
+    expect([pool.isRevoked(access.claims), pool.isRevoked(id.claims)]).toEqual([true, true]);
+    await expect(verifyUserPoolToken(pool, bob.AccessToken)).resolves.toMatchObject({ ok: false, reason: 'revoked' });
+    expect(pool.isRevoked(decodeJwt(alice.AccessToken))).toBe(false);
+  });
+
+  it('says revoked for claims without a sign-in it knows', () => {
+    expect([pool.isRevoked({}), pool.isRevoked({ origin_jti: 'unknown' })]).toEqual([true, true]);
   });
 });
 
