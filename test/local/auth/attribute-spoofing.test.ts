@@ -85,10 +85,8 @@ describe.each(OPERATIONS.map((operation) => [operation]))('%s', (operation) => {
 
       expect(JSON.stringify({ users: pool.listUsers(), signUpUsers: signUpPool.listUsers() })).toBe(before);
       const idAfter = decodeJwt((await signInWithPassword(pool, 'bob', bob.password)).IdToken);
-      const stable = (claims: Record<string, unknown>) => {
-        const { exp: _exp, iat: _iat, jti: _jti, origin_jti: _origin, event_id: _event, auth_time: _auth, ...rest } = claims;
-        return rest;
-      };
+      const PER_SIGN_IN = ['exp', 'iat', 'jti', 'origin_jti', 'event_id', 'auth_time'];
+      const stable = (claims: Record<string, unknown>) => Object.fromEntries(Object.entries(claims).filter(([name]) => !PER_SIGN_IN.includes(name)));
       expect(stable(idAfter)).toEqual(stable(idBefore));
       expect(idAfter['cognito:username']).toBe('bob');
     },
