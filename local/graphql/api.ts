@@ -7,10 +7,13 @@
 import {
   GraphQLError,
   Kind,
+  SingleFieldSubscriptionsRule,
   execute,
   getOperationAST,
+  getVariableValues,
   parse,
   responsePathAsArray,
+  specifiedRules,
   validate,
   type DocumentNode,
   type FieldNode,
@@ -27,9 +30,12 @@ import {
   formatSyntaxError,
   formatValidationError,
   formatVariableError,
+  requestError,
   toLocations,
   type AppSyncError,
 } from './errors';
+import { collectRootFields, conditionalError } from './field-collection';
+import { checkDocumentText, checkOperationSize, checkVariablesNesting } from './request-limits';
 import { ScalarSerializationError } from './scalars';
 import { subscriptionsByMutation } from './schema';
 import { byFieldName, selectionSetGraphQL, selectionSetList, type Fragments } from './selection';
@@ -121,13 +127,28 @@ interface RequestState {
   fragments: Fragments;
   appended: AppSyncError[];
   invalidations: Invalidation[];
-  outcomes: Map<string, { arguments: Record<string, unknown>; outcome: ResolverOutcome }>;
+  /** Root fields whose directives admitted the caller and whose resolver ran, by response key. */
+  resolved: Map<string, { arguments: Record<string, unknown>; outcome: ResolverOutcome }>;
   responseHeaders: Record<string, string>;
 }
 
 type Parsed =
-  | { ok: true; document: DocumentNode; operation: OperationDefinitionNode; variables: Record<string, unknown>; fragments: Fragments }
+  | {
+      ok: true;
+      document: DocumentNode;
+      operation: OperationDefinitionNode;
+      variables: Record<string, unknown>;
+      fragments: Fragments;
+      /** The operation's root fields by response key, after @skip and @include. */
+      rootFields: Map<string, FieldNode[]>;
+    }
   | { ok: false; errors: AppSyncError[] };
+
+/**
+ * graphql-js's rules but the subscription one, which collects the root fields without the
+ * request's variables (and throws on a skip through a variable); parseRequest applies it with them.
+ */
+const validationRules = specifiedRules.filter((rule) => rule !== SingleFieldSubscriptionsRule);
 
 export interface GraphQLApi {
   execute(request: GraphQLRequest): Promise<GraphQLResponse>;
@@ -141,28 +162,43 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
   const feeds = subscriptionsByMutation(schema);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
 
+  /** Everything that refuses a request as a whole, before any resolver runs. */
   function parseRequest(request: GraphQLRequest): Parsed {
+    const refuse = (error: AppSyncError): Parsed => ({ ok: false, errors: [error] });
     if (typeof request.query !== 'string') {
-      return { ok: false, errors: [{ path: null, locations: [], message: 'Invalid query: the request has no query string' }] };
+      return refuse({ path: null, locations: [], message: 'Invalid query: the request has no query string' });
     }
+    const overLimit = checkDocumentText(request.query) ?? checkVariablesNesting(request.variables);
+    if (overLimit) return refuse(requestError(overLimit));
     let document: DocumentNode;
     try {
       document = parse(request.query);
     } catch (error) {
-      if (error instanceof GraphQLError) return { ok: false, errors: [formatSyntaxError(error)] };
+      if (error instanceof GraphQLError) return refuse(formatSyntaxError(error));
       throw error;
     }
-    const invalid = validate(schema, document);
+    const oversized = checkOperationSize(document);
+    if (oversized) return refuse(requestError(oversized));
+    const invalid = validate(schema, document, validationRules);
     if (invalid.length > 0) return { ok: false, errors: invalid.map((e) => formatValidationError(e, document)) };
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const operation = getOperationAST(document, operationName);
-    if (!operation) {
-      return { ok: false, errors: [{ path: null, locations: [], message: 'Unable to identify the operation to run' }] };
-    }
+    if (!operation) return refuse({ path: null, locations: [], message: 'Unable to identify the operation to run' });
     const variables = request.variables && typeof request.variables === 'object' ? (request.variables as Record<string, unknown>) : {};
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return { ok: false, errors: coerced.errors.map(formatVariableError) };
+    const badConditional = conditionalError(document, coerced.coerced);
+    if (badConditional) return refuse(requestError(badConditional.message, badConditional.locations));
     const fragments: Fragments = {};
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-    return { ok: true, document, operation, variables, fragments };
+    const rootType = schema.getRootType(operation.operation);
+    if (!rootType) return refuse(requestError(`Schema is not configured for ${operation.operation} operations`, operationLocations(operation)));
+    const rootFields = collectRootFields(schema, rootType, operation.selectionSet, fragments, coerced.coerced);
+    if (operation.operation === 'subscription') {
+      const refusal = subscriptionRootFieldError(rootFields);
+      if (refusal) return refuse(requestError(refusal, operationLocations(operation)));
+    }
+    return { ok: true, document, operation, variables, fragments, rootFields };
   }
 
   const resolveField: GraphQLFieldResolver<unknown, RequestState> = async (source, args, state, info) => {
@@ -176,6 +212,8 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     }
     if (!options.resolverFields.has(`${info.parentType.name}.${info.fieldName}`)) return null;
     const fieldNode = info.fieldNodes[0];
+    // All the nodes of this response key: their selections are merged, as graphql-js does.
+    const selectionSet = mergedSelectionSet(info.fieldNodes);
     const context: ResolverContext = {
       arguments: args,
       identity: state.identity,
@@ -185,13 +223,13 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
         fieldName: info.fieldName,
         parentTypeName: info.parentType.name,
         variables: state.variables,
-        selectionSetList: selectionSetList(fieldNode?.selectionSet, state.fragments),
-        selectionSetGraphQL: selectionSetGraphQL(fieldNode?.selectionSet, state.fragments),
+        selectionSetList: selectionSetList(selectionSet, state.fragments),
+        selectionSetGraphQL: selectionSetGraphQL(selectionSet, state.fragments),
       },
       env: options.env,
     };
     const outcome = await options.runResolver(info.parentType.name, info.fieldName, context);
-    state.outcomes.set(fieldNode?.alias?.value ?? info.fieldName, { arguments: args, outcome });
+    state.resolved.set(info.path.key as string, { arguments: args, outcome });
     state.invalidations.push(...outcome.invalidations);
     Object.assign(state.responseHeaders, outcome.responseHeaders);
     const failure = outcome.errors.at(-1);
@@ -214,7 +252,7 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
       fragments: parsed.fragments,
       appended: [],
       invalidations: [],
-      outcomes: new Map(),
+      resolved: new Map(),
       responseHeaders: {},
     };
     const result = await execute({
@@ -272,29 +310,50 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
           errors: [{ errorType: 'UnsupportedOperation', message: `${parsed.operation.operation} not supported through the realtime channel` }],
         };
       }
-      const [field, ...more] = parsed.operation.selectionSet.selections;
-      if (!field || field.kind !== Kind.FIELD || more.length > 0) {
-        return { ok: false, errors: [{ errorType: 'UnsupportedOperation', message: 'A subscription must select exactly one root field' }] };
-      }
-      // Running the subscription field once checks the directives and runs its resolver
-      // (membership check, filters), exactly as for a query.
+      // parseRequest left exactly one root field (after @skip/@include). Running it once checks
+      // the directives and runs its resolver (membership check, filters), as for a query.
+      const [[responseKey, nodes] = []] = parsed.rootFields;
       const { response, state } = await run(request, parsed);
       if (response.errors && response.errors.length > 0) return { ok: false, errors: response.errors };
-      const ran = state.outcomes.get(field.alias?.value ?? field.name.value);
+      // No subscription without the outcome of its resolver: that is where access is checked.
+      const ran = responseKey === undefined ? undefined : state.resolved.get(responseKey);
+      const [first] = nodes ?? [];
+      if (!ran || !first) {
+        return { ok: false, errors: [requestError('A subscription field must run its resolver', operationLocations(parsed.operation))] };
+      }
       return {
         ok: true,
-        fieldName: field.name.value,
-        arguments: ran?.arguments ?? {},
+        fieldName: first.name.value,
+        arguments: ran.arguments,
         document: parsed.document,
         operation: parsed.operation,
-        field,
+        field: { ...first, selectionSet: mergedSelectionSet(nodes ?? []) },
         variables: parsed.variables,
-        subscriptionFilter: ran?.outcome.subscriptionFilter ?? null,
-        subscriptionInvalidationFilter: ran?.outcome.subscriptionInvalidationFilter ?? null,
+        subscriptionFilter: ran.outcome.subscriptionFilter ?? null,
+        subscriptionInvalidationFilter: ran.outcome.subscriptionInvalidationFilter ?? null,
       };
     },
   };
   return api;
+}
+
+/** The one rule for a subscription's root fields, once @skip and @include are applied. */
+function subscriptionRootFieldError(rootFields: Map<string, FieldNode[]>): string | null {
+  if (rootFields.size !== 1) return 'Subscription must select exactly one top level field';
+  const [[, [field] = []] = []] = rootFields;
+  if (field?.name.value.startsWith('__')) return 'Subscription must not select an introspection top level field';
+  return null;
+}
+
+/** The selections of every node of one response key, as one selection set. */
+function mergedSelectionSet(nodes: readonly FieldNode[]): SelectionSetNode | undefined {
+  const sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+  if (sets.length <= 1) return sets[0];
+  return { kind: Kind.SELECTION_SET, selections: sets.flatMap((set) => set.selections) };
+}
+
+function operationLocations(operation: OperationDefinitionNode): Array<{ line: number; column: number }> {
+  return operation.loc ? [{ line: operation.loc.startToken.line, column: operation.loc.startToken.column }] : [];
 }
 
 function appendedError(e: ResolverError, path: Array<string | number>, node: FieldNode | undefined): AppSyncError {

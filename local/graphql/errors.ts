@@ -26,7 +26,23 @@ export interface AppSyncValidationError {
   message: string;
 }
 
-export type AppSyncError = AppSyncFieldError | AppSyncValidationError;
+/**
+ * A request the twin refuses as a whole for a reason graphql-java's validation has no wording
+ * for on AppSync (a limit in ./limits, the subscription root field rule): the validation shape
+ * with the stable errorType this API gives bad input.
+ */
+export interface AppSyncRequestError {
+  path: null;
+  locations: AppSyncLocation[];
+  errorType: 'ValidationError';
+  message: string;
+}
+
+export type AppSyncError = AppSyncFieldError | AppSyncValidationError | AppSyncRequestError;
+
+export function requestError(message: string, locations?: readonly SourceLocation[]): AppSyncRequestError {
+  return { path: null, locations: toLocations(locations), errorType: 'ValidationError', message };
+}
 
 /** A field error raised by the twin or a resolver; graphql-js carries it to the response. */
 export class FieldError extends GraphQLError {
