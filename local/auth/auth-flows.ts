@@ -59,6 +59,12 @@ function pendingOf(pool: UserPool): PendingChallenges {
   return pending;
 }
 
+/** Challenges waiting for an answer, per kind (for the bound's test and for diagnostics). */
+export function pendingChallengeCount(pool: UserPool): { srp: number; newPassword: number } {
+  const pending = pendingOf(pool);
+  return { srp: pending.srp.size, newPassword: pending.newPassword.size };
+}
+
 /** Adds a challenge, dropping expired ones and, past MAX_PENDING_CHALLENGES, the oldest. */
 function putPending<T extends { expiresAt: number }>(map: Map<string, T>, key: string, entry: T, now: number): void {
   for (const [other, value] of map) if (value.expiresAt < now) map.delete(other);
