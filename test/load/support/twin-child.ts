@@ -34,12 +34,18 @@ export interface TwinChild {
   readonly pid: number;
   /** Settles when the twin process has exited. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGKILL to the twin's process group; resolves once it and its DynamoDB Local have gone. */
-  kill(): Promise<ChildExit>;
+  /**
+   * SIGKILL to the twin's process group; resolves once it and its DynamoDB Local have gone. With
+   * alsoDynamoDBLocal the JVM gets SIGKILL at the same moment (a crash of both) instead of the
+   * watchdog's SIGTERM.
+   */
+  kill(options?: { alsoDynamoDBLocal?: boolean }): Promise<ChildExit>;
   /** SIGTERM (a clean stop), SIGKILL to the group if that takes too long; resolves as kill(). */
   stop(): Promise<ChildExit>;
   /** The last few kilobytes the twin wrote to stderr (its logs). */
   stderrTail(): string;
+  /** Calls listener with every JSON log line (pino) the twin writes from now on. */
+  onLog(listener: (line: Record<string, unknown>) => void): void;
 }
 
 /** Starts the twin on a data directory (kept across restarts), or in memory when dataDir is null. */
@@ -51,8 +57,18 @@ export async function startTwinChild(dataDir: string | null): Promise<TwinChild>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let partialLine = '';
+  const logListeners: Array<(line: Record<string, unknown>) => void> = [];
   child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-8000);
+    const text = chunk.toString('utf8');
+    stderr = (stderr + text).slice(-8000);
+    const lines = (partialLine + text).split('\n');
+    partialLine = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      for (const listener of logListeners) listener(parsed);
+    }
   });
   let hasExited = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -97,11 +113,12 @@ export async function startTwinChild(dataDir: string | null): Promise<TwinChild>
    * process group under a watchdog shell that ends the JVM when the twin's pipe closes
    * (local/dynamodb-local/start.ts), so it is awaited here rather than killed with the group.
    */
-  const end = async (signal: NodeJS.Signals): Promise<ChildExit> => {
+  const end = async (signal: NodeJS.Signals, alsoDynamoDBLocal = false): Promise<ChildExit> => {
     const below = descendants(pid);
     const dynamodb = hasExited ? null : await heldConnection(info.dynamodbEndpoint).catch(() => null);
     let forced = false;
     killGroup(signal);
+    if (alsoDynamoDBLocal) for (const jvm of below.filter((p) => p.command === 'java')) process.kill(jvm.pid, 'SIGKILL');
     const timer = setTimeout(() => {
       forced = !hasExited;
       killGroup('SIGKILL');
@@ -116,9 +133,10 @@ export async function startTwinChild(dataDir: string | null): Promise<TwinChild>
     info,
     pid,
     exited,
-    kill: () => end('SIGKILL'),
+    kill: (options) => end('SIGKILL', options?.alsoDynamoDBLocal),
     stop: () => end('SIGTERM'),
     stderrTail: () => stderr,
+    onLog: (listener) => logListeners.push(listener),
   };
 }
 
