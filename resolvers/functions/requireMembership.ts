@@ -1,6 +1,7 @@
 /**
  * Pipeline step of every room-scoped field: the room must exist (NotFound) and the caller must be
- * a member (Unauthorized). Operators (IAM) only need the room to exist.
+ * a member (Unauthorized). Operators (IAM) only need the room to exist. A user removeMember
+ * banned has no MEMBER item, so they are refused here like any non-member.
  * Data source: chatTable, BatchGetItem (room META and the caller's MEMBER item, strongly
  * consistent, so a member who just joined or created the room is seen at once).
  * Result: the Room, also left in ctx.stash.room.
