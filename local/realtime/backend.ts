@@ -65,12 +65,17 @@ export type StartSubscriptionResult =
 export interface StartSubscriptionInput {
   /** The client's subscription id (unique per connection). */
   id: string;
+  /** payload.data as received, the JSON text of {query, variables} (what an IAM start signs). */
+  data: string;
   query: string;
   variables: Record<string, unknown> | null;
   operationName: string | null;
   /** payload.extensions.authorization of the start frame ({} when absent). */
   authorization: Record<string, unknown>;
-  /** What authenticateConnection returned for this socket. */
+  /**
+   * What authenticateConnection returned for this socket. The backend judges every start afresh:
+   * a principal accepted at the handshake may have expired or been signed out since.
+   */
   connectionPrincipal: unknown;
   sourceIp: string;
 }

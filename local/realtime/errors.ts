@@ -62,3 +62,25 @@ export const connectionErrors = {
     errorCode: 400,
   }),
 } as const;
+
+/** A WebSocket close the server starts: its code and reason, both sent to the client. */
+export interface CloseReason {
+  code: number;
+  reason: string;
+}
+
+/**
+ * Every close code the server sends, in one place. AWS documents none of them (UNVERIFIED);
+ * the codes are RFC 6455's: 1000 normal, 1001 going away, 1008 policy violation.
+ */
+export const closeReasons = {
+  /** After connection_error; the reason is the error's errorType (or message). */
+  refused: (error: ConnectionError): CloseReason => ({ code: 1000, reason: error.errorType ?? error.message }),
+  /** AppSync's documented 24 h connection lifetime. */
+  lifetimeExceeded: (): CloseReason => ({ code: 1000, reason: 'Connection lifetime exceeded' }),
+  shuttingDown: (): CloseReason => ({ code: 1001, reason: 'Server shutting down' }),
+  /** The client stopped reading and its queued frames passed limits.maxOutboundBufferBytes. */
+  outboundBufferExceeded: (): CloseReason => ({ code: 1008, reason: 'Outbound buffer limit exceeded' }),
+  /** No connection_init (nor an accepted start) within limits.connectionInitTimeoutMs. */
+  connectionInitTimeout: (): CloseReason => ({ code: 1008, reason: 'Connection initialisation timeout' }),
+} as const;

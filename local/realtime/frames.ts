@@ -11,6 +11,8 @@ export type ClientFrame =
   | {
       type: 'start';
       id: string;
+      /** payload.data exactly as received: an IAM start's signature covers it. */
+      data: string;
       query: string;
       variables: Record<string, unknown> | null;
       operationName: string | null;
@@ -73,7 +75,7 @@ function parseStart(message: Record<string, unknown>): ParsedFrame {
   if (kind !== 'subscription') return { ok: false, id, error: protocolErrors.unsupportedOperation(kind) };
   const extensions = message.payload.extensions;
   const authorization = isRecord(extensions) && isRecord(extensions.authorization) ? extensions.authorization : {};
-  return { ok: true, frame: { type: 'start', id, query: data.query, variables, operationName, authorization } };
+  return { ok: true, frame: { type: 'start', id, data: message.payload.data, query: data.query, variables, operationName, authorization } };
 }
 
 /** Parses one text frame from a client. Never throws. */

@@ -9,13 +9,17 @@
  * complete. Starts are rate-limited per connection (a token bucket on the injected clock); a start
  * over the limit gets LimitExceededError with its id and the connection stays open.
  * connection_init is optional as AWS documents: a start before it is served once the handshake
- * header has been authenticated.
+ * header has been authenticated. A handshake that fails authentication is answered
+ * connection_error and closed at once, without waiting for a frame; a connection that neither
+ * initialises nor starts within connectionInitTimeoutMs is closed. Every frame sent is followed by
+ * a look at the transport's queue: past maxOutboundBufferBytes the connection is closed.
  */
 import type { RealtimeBackend, RealtimeLogger, StartSubscriptionResult } from './backend';
 import { silentLogger } from './backend';
-import { connectionErrors, MAX_SUBSCRIPTIONS_PER_CONNECTION, protocolErrors, type ConnectionError } from './errors';
+import { closeReasons, connectionErrors, protocolErrors, type CloseReason, type ConnectionError } from './errors';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './frames';
 import type { DataPayload, SubscriberConnection, SubscriptionHub } from './hub';
+import { APPSYNC_LIMITS, type RealtimeLimits } from './limits';
 import { TokenBucket } from './token-bucket';
 
 export interface Timers {
@@ -38,41 +42,10 @@ export const systemTimers: Timers = {
 /** Where frames go. send() must not block: it hands the text to the socket's own buffer. */
 export interface ConnectionTransport {
   send(text: string): void;
+  /** Bytes handed to send() and not yet written to the network. */
+  bufferedBytes(): number;
   close(code: number, reason: string): void;
 }
-
-export interface RealtimeLimits {
-  /** Sent in connection_ack: how long the client waits for a ka before giving up. */
-  connectionTimeoutMs: number;
-  keepAliveIntervalMs: number;
-  /** AppSync closes every connection after 24 hours. */
-  connectionLifetimeMs: number;
-  maxSubscriptions: number;
-  /** Larger data payloads are dropped (the mutation still succeeds), as on AWS. */
-  maxPayloadBytes: number;
-  /**
-   * The per-connection rate limit on start frames, a token bucket: it starts full with
-   * startBurst tokens and refills at startsPerSecond. Every well-formed start takes a token
-   * (whatever becomes of it); one that finds none gets LimitExceededError. Stops, connection_init
-   * and refused (malformed) frames take none.
-   */
-  startBurst: number;
-  startsPerSecond: number;
-}
-
-export const APPSYNC_LIMITS: RealtimeLimits = {
-  connectionTimeoutMs: 300_000,
-  keepAliveIntervalMs: 60_000,
-  connectionLifetimeMs: 24 * 60 * 60 * 1000,
-  maxSubscriptions: MAX_SUBSCRIPTIONS_PER_CONNECTION,
-  maxPayloadBytes: 240 * 1024,
-  // UNVERIFIED: AWS documents the LimitExceededError "Rate limit exceeded" frame but no
-  // per-connection start rate. These are the twin's guesses, generous enough that no normal
-  // client reaches them: the burst lets a client fill its 100 subscriptions at once and then
-  // replace them all once more; 20 a second is far beyond any UI's re-subscribing.
-  startBurst: 200,
-  startsPerSecond: 20,
-};
 
 export interface RealtimeConnectionOptions {
   connectionId: string;
@@ -87,14 +60,12 @@ export interface RealtimeConnectionOptions {
   limits?: Partial<RealtimeLimits>;
 }
 
-/** Close codes the core uses (the close code AWS uses is not documented). */
-export const CLOSE_NORMAL = 1000;
-
 /** Sends connection_error and closes: for sockets refused before a connection exists. */
 export function refuseConnection(transport: ConnectionTransport, error: ConnectionError): void {
   const frame: ServerFrame = { type: 'connection_error', payload: { errors: [error] } };
   transport.send(JSON.stringify(frame));
-  transport.close(CLOSE_NORMAL, error.errorType ?? error.message);
+  const { code, reason } = closeReasons.refused(error);
+  transport.close(code, reason);
 }
 
 /** A subscription id's slot: pending while the backend prepares it, then live. */
@@ -113,6 +84,8 @@ export class RealtimeConnection implements SubscriberConnection {
   private ended = false;
   private keepAliveTimer: unknown = null;
   private readonly lifetimeTimer: unknown;
+  /** Pending until connection_init or an accepted start; null once the connection initialised. */
+  private initTimer: unknown;
   private readonly startTokens: TokenBucket;
 
   constructor(private readonly options: RealtimeConnectionOptions) {
@@ -122,10 +95,12 @@ export class RealtimeConnection implements SubscriberConnection {
     this.timers = options.timers ?? systemTimers;
     this.startTokens = new TokenBucket(this.limits.startBurst, this.limits.startsPerSecond, () => this.timers.now());
     this.authentication = this.authenticate();
-    this.lifetimeTimer = this.timers.setTimeout(
-      () => this.end(CLOSE_NORMAL, 'Connection lifetime exceeded'),
-      this.limits.connectionLifetimeMs,
-    );
+    // A refused handshake is answered at once: the client need not send anything to learn it.
+    void this.authentication.then((result) => {
+      if (!result.ok) this.refuse(result.error);
+    });
+    this.lifetimeTimer = this.timers.setTimeout(() => this.end(closeReasons.lifetimeExceeded()), this.limits.connectionLifetimeMs);
+    this.initTimer = this.timers.setTimeout(() => this.end(closeReasons.connectionInitTimeout()), this.limits.connectionInitTimeoutMs);
   }
 
   /** Number of subscriptions on this connection, pending ones included. */
@@ -161,7 +136,7 @@ export class RealtimeConnection implements SubscriberConnection {
       );
       return;
     }
-    this.options.transport.send(`{"type":"data","id":${JSON.stringify(subscriptionId)},"payload":${payloadJson}}`);
+    this.write(`{"type":"data","id":${JSON.stringify(subscriptionId)},"payload":${payloadJson}}`);
   }
 
   /** Called by the hub when the subscription was invalidated: AppSync ends it with complete. */
@@ -175,16 +150,32 @@ export class RealtimeConnection implements SubscriberConnection {
     if (this.ended) return;
     this.ended = true;
     this.timers.clearTimeout(this.lifetimeTimer);
+    this.initialised();
     if (this.keepAliveTimer !== null) this.timers.clearInterval(this.keepAliveTimer);
     this.slots.clear();
     this.options.hub.removeConnection(this);
   }
 
   /** Closes the socket from the server side. */
-  end(code: number, reason: string): void {
+  end({ code, reason }: CloseReason): void {
     if (this.ended) return;
     this.closed();
     this.options.transport.close(code, reason);
+  }
+
+  /** Answers a failed handshake authentication with connection_error and closes. */
+  private refuse(error: ConnectionError): void {
+    if (this.ended) return;
+    this.logger.info({ connectionId: this.connectionId, error }, 'realtime connection refused');
+    this.closed();
+    refuseConnection(this.options.transport, error);
+  }
+
+  /** connection_init or an accepted start arrived: the connection_init timeout no longer applies. */
+  private initialised(): void {
+    if (this.initTimer === null) return;
+    this.timers.clearTimeout(this.initTimer);
+    this.initTimer = null;
   }
 
   private async authenticate(): Promise<{ ok: true; principal: unknown } | { ok: false; error: ConnectionError }> {
@@ -200,16 +191,11 @@ export class RealtimeConnection implements SubscriberConnection {
     }
   }
 
-  /** Waits for the handshake's authentication; on failure answers connection_error and closes. */
+  /** Waits for the handshake's authentication; null when it failed (and was answered). */
   private async principal(): Promise<{ principal: unknown } | null> {
     const result = await this.authentication;
-    if (this.ended) return null;
-    if (!result.ok) {
-      this.logger.info({ connectionId: this.connectionId, error: result.error }, 'realtime connection refused');
-      this.closed();
-      refuseConnection(this.options.transport, result.error);
-      return null;
-    }
+    if (!result.ok) this.refuse(result.error);
+    if (this.ended || !result.ok) return null;
     return { principal: result.principal };
   }
 
@@ -226,6 +212,7 @@ export class RealtimeConnection implements SubscriberConnection {
 
   private async init(): Promise<void> {
     if (!(await this.principal())) return;
+    this.initialised();
     this.send({ type: 'connection_ack', payload: { connectionTimeoutMs: this.limits.connectionTimeoutMs } });
     if (this.acknowledged) return;
     this.acknowledged = true;
@@ -260,6 +247,7 @@ export class RealtimeConnection implements SubscriberConnection {
     try {
       result = await this.options.backend.startSubscription({
         id,
+        data: frame.data,
         query: frame.query,
         variables: frame.variables,
         operationName: frame.operationName,
@@ -285,6 +273,7 @@ export class RealtimeConnection implements SubscriberConnection {
       return;
     }
     slot.state = 'live';
+    this.initialised();
     this.logger.debug(
       { connectionId: this.connectionId, subscriptionId: id, field: result.subscription.fieldName },
       'realtime subscription started',
@@ -300,6 +289,22 @@ export class RealtimeConnection implements SubscriberConnection {
 
   private send(frame: ServerFrame): void {
     if (this.ended) return;
-    this.options.transport.send(JSON.stringify(frame));
+    this.write(JSON.stringify(frame));
+  }
+
+  /**
+   * Hands one frame to the transport, then checks what the socket still holds: a client that
+   * stopped reading is closed once it passes the limit, instead of the twin queueing for it without
+   * bound. Nothing waits here, so a publish to other subscribers is never held up.
+   */
+  private write(text: string): void {
+    this.options.transport.send(text);
+    const queued = this.options.transport.bufferedBytes();
+    if (queued <= this.limits.maxOutboundBufferBytes) return;
+    this.logger.warn(
+      { connectionId: this.connectionId, queuedBytes: queued, limit: this.limits.maxOutboundBufferBytes },
+      'realtime connection closed: outbound buffer limit exceeded',
+    );
+    this.end(closeReasons.outboundBufferExceeded());
   }
 }

@@ -1,6 +1,9 @@
 /**
  * The `ws` adapter: serves AppSync's realtime protocol on an HTTP(S) server's upgrade path and
- * hands every socket to a RealtimeConnection. Nothing protocol-specific happens here.
+ * hands every socket to a RealtimeConnection. Nothing protocol-specific happens here; what is
+ * socket-specific does: a WebSocket ping/pong heartbeat cuts half-open sockets, and every close
+ * the server starts gives the peer closeTimeoutMs to answer before the socket is cut (a peer that
+ * stopped reading never will, and its queued frames must be freed).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -8,10 +11,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RealtimeBackend, RealtimeLogger } from './backend';
 import { silentLogger } from './backend';
-import { connectionErrors } from './errors';
+import { closeReasons, connectionErrors } from './errors';
 import { GRAPHQL_WS_PROTOCOL, readHandshake, requestUrl } from './handshake';
+import { startHeartbeat } from './heartbeat';
 import type { SubscriptionHub } from './hub';
-import { RealtimeConnection, refuseConnection, type ConnectionTransport, type RealtimeLimits, type Timers } from './protocol';
+import { APPSYNC_LIMITS, type RealtimeLimits } from './limits';
+import { RealtimeConnection, refuseConnection, systemTimers, type ConnectionTransport, type Timers } from './protocol';
 
 /** An http.Server or https.Server (the twin may serve both on one port). */
 export interface UpgradeSource {
@@ -28,7 +33,7 @@ export interface AttachRealtimeOptions {
   logger?: RealtimeLogger;
   limits?: Partial<RealtimeLimits>;
   timers?: Timers;
-  /** How long close() lets clients answer the close handshake before cutting sockets. */
+  /** How long a server-side close lets the client answer the close handshake before the socket is cut. */
   closeTimeoutMs?: number;
   /** Largest client frame accepted, in bytes. */
   maxIncomingFrameBytes?: number;
@@ -42,15 +47,17 @@ export interface RealtimeServer {
 
 export const DEFAULT_REALTIME_PATH = '/graphql/realtime';
 
-const CLOSE_GOING_AWAY = 1001;
-
-function transportFor(socket: WebSocket): ConnectionTransport {
+function transportFor(socket: WebSocket, closeTimeoutMs: number): ConnectionTransport {
   return {
     send(text) {
       if (socket.readyState === socket.OPEN) socket.send(text);
     },
+    bufferedBytes: () => socket.bufferedAmount,
     close(code, reason) {
-      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+      if (socket.readyState !== socket.OPEN && socket.readyState !== socket.CONNECTING) return;
+      socket.close(code, reason);
+      const timer = setTimeout(() => socket.terminate(), closeTimeoutMs);
+      socket.once('close', () => clearTimeout(timer));
     },
   };
 }
@@ -60,7 +67,9 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
   const path = options.path ?? DEFAULT_REALTIME_PATH;
   const logger = options.logger ?? silentLogger;
   const closeTimeoutMs = options.closeTimeoutMs ?? 2000;
-  const open = new Map<WebSocket, RealtimeConnection | null>();
+  const limits = { ...APPSYNC_LIMITS, ...options.limits };
+  const timers = options.timers ?? systemTimers;
+  const open = new Map<WebSocket, { transport: ConnectionTransport; connection: RealtimeConnection | null }>();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxIncomingFrameBytes ?? 1024 * 1024,
@@ -71,10 +80,10 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
 
   function onConnection(socket: WebSocket, request: IncomingMessage): void {
     const handshake = readHandshake(request);
-    const transport = transportFor(socket);
+    const transport = transportFor(socket, closeTimeoutMs);
     socket.on('error', (error) => logger.warn({ err: error }, 'realtime socket error'));
     if (!handshake.offersGraphqlWs) {
-      open.set(socket, null);
+      open.set(socket, { transport, connection: null });
       socket.once('close', () => open.delete(socket));
       refuseConnection(transport, connectionErrors.subProtocolNotSupported());
       return;
@@ -87,10 +96,25 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
       header: handshake.header,
       sourceIp: handshake.sourceIp,
       logger,
-      timers: options.timers,
-      limits: options.limits,
+      timers,
+      limits,
     });
-    open.set(socket, connection);
+    open.set(socket, { transport, connection });
+    const heartbeat = startHeartbeat(
+      {
+        ping: () => socket.ping(),
+        onDead: () => {
+          logger.info({ connectionId: connection.connectionId }, 'realtime connection cut: no pong');
+          // Forget it now; the socket's close event follows once the cut socket is released.
+          connection.closed();
+          socket.terminate();
+        },
+      },
+      timers,
+      limits.pingIntervalMs,
+      limits.pongTimeoutMs,
+    );
+    socket.on('pong', () => heartbeat.pong());
     logger.debug(
       { connectionId: connection.connectionId, headerSource: handshake.headerSource, sourceIp: handshake.sourceIp },
       'realtime connection opened',
@@ -103,6 +127,7 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
       });
     });
     socket.once('close', () => {
+      heartbeat.stop();
       connection.closed();
       open.delete(socket);
       logger.debug({ connectionId: connection.connectionId }, 'realtime connection closed');
@@ -135,12 +160,13 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
           new Promise<void>((resolve) => {
             if (socket.readyState === socket.CLOSED) return resolve();
             socket.once('close', () => resolve());
-            // A client that never answers the close handshake is cut off.
+            // Whoever started a close that is under way, a client that never finishes it is cut off.
             const timer = setTimeout(() => socket.terminate(), closeTimeoutMs);
             socket.once('close', () => clearTimeout(timer));
-            const connection = open.get(socket);
-            if (connection) connection.end(CLOSE_GOING_AWAY, 'Server shutting down');
-            else socket.close(CLOSE_GOING_AWAY, 'Server shutting down');
+            const entry = open.get(socket);
+            const close = closeReasons.shuttingDown();
+            if (entry?.connection) entry.connection.end(close);
+            else entry?.transport.close(close.code, close.reason);
           }),
       ),
     );

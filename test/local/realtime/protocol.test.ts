@@ -1,54 +1,24 @@
 import { silentLogger } from '../../../local/realtime/backend';
 import { SubscriptionHub } from '../../../local/realtime/hub';
-import { APPSYNC_LIMITS, RealtimeConnection, type ConnectionTransport, type RealtimeLimits, type Timers } from '../../../local/realtime/protocol';
+import { APPSYNC_LIMITS } from '../../../local/realtime/limits';
+import type { RealtimeLimits } from '../../../local/realtime/limits';
+import { RealtimeConnection, type ConnectionTransport } from '../../../local/realtime/protocol';
 import { FakeBackend, ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
-
-/** Timers that only fire when the test says so, and a clock that only moves when told to. */
-class ManualTimers implements Timers {
-  private nextHandle = 1;
-  private clock = 1_000_000;
-  readonly pending = new Map<number, { kind: 'timeout' | 'interval'; ms: number; callback: () => void }>();
-  setTimeout(callback: () => void, ms: number): unknown {
-    this.pending.set(this.nextHandle, { kind: 'timeout', ms, callback });
-    return this.nextHandle++;
-  }
-  setInterval(callback: () => void, ms: number): unknown {
-    this.pending.set(this.nextHandle, { kind: 'interval', ms, callback });
-    return this.nextHandle++;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  clearInterval(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  /** Fires every timer of a kind; timeouts are then gone. */
-  fire(kind: 'timeout' | 'interval'): void {
-    for (const [handle, timer] of [...this.pending]) {
-      if (timer.kind !== kind) continue;
-      if (kind === 'timeout') this.pending.delete(handle);
-      timer.callback();
-    }
-  }
-  now(): number {
-    return this.clock;
-  }
-  advance(ms: number): void {
-    this.clock += ms;
-  }
-  scheduled(kind: 'timeout' | 'interval'): number[] {
-    return [...this.pending.values()].filter((timer) => timer.kind === kind).map((timer) => timer.ms);
-  }
-}
+import { ManualTimers } from './support/manual-timers';
 
 class RecordingTransport implements ConnectionTransport {
   readonly sent: unknown[] = [];
   /** The frames as sent, byte for byte. */
   readonly texts: string[] = [];
   closedWith: { code: number; reason: string } | null = null;
+  /** What the socket would still hold; a test sets it to stand for a client that stopped reading. */
+  queuedBytes = 0;
   send(text: string): void {
     this.texts.push(text);
     this.sent.push(JSON.parse(text));
+  }
+  bufferedBytes(): number {
+    return this.queuedBytes;
   }
   close(code: number, reason: string): void {
     this.closedWith = { code, reason };
@@ -81,7 +51,8 @@ const message = { roomId: 'r1', id: 'm1', content: 'hi', sender: 'ann' };
 describe('RealtimeConnection', () => {
   it('acks with connectionTimeoutMs 300000, sends a ka at once, then one per 60 s interval', async () => {
     const { timers, transport, connection } = setup();
-    expect(timers.scheduled('timeout')).toEqual([24 * 60 * 60 * 1000]);
+    // The 24 h lifetime, and the 15 s connection_init timeout until the client initialises.
+    expect(timers.scheduled('timeout')).toEqual([24 * 60 * 60 * 1000, 15000]);
     await connection.receive('{"type":"connection_init"}');
     expect(transport.sent).toEqual([{ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } }, { type: 'ka' }]);
     expect(timers.scheduled('interval')).toEqual([60000]);
@@ -291,5 +262,87 @@ describe('RealtimeConnection', () => {
       await connection.receive(start('c1'));
       expect(transport.texts.at(-1)).toBe('{"type":"start_ack","id":"c1"}');
     });
+  });
+});
+
+describe('bounds on an idle or slow client', () => {
+  const connectionError = {
+    type: 'connection_error',
+    payload: { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }] },
+  };
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a refused token', { Authorization: 'deny' }],
+    ['no header at all', {}],
+  ])('%s is answered connection_error and closed at once, before any frame arrives', async (_case, header) => {
+    const { transport, hub, timers } = setup(header);
+    await new Promise(setImmediate);
+    expect(transport.sent).toEqual([connectionError]);
+    expect(transport.closedWith).toEqual({ code: 1000, reason: 'UnauthorizedException' });
+    expect(hub.size).toBe(0);
+    expect(timers.pending.size).toBe(0);
+  });
+
+  it('a connection that neither initialises nor starts is closed with 1008 at the 15 s init timeout', () => {
+    const { timers, transport, connection } = setup();
+    timers.fire('timeout', 15000);
+    expect(transport.closedWith).toEqual({ code: 1008, reason: 'Connection initialisation timeout' });
+    expect(transport.sent).toEqual([]);
+    expect(connection.isOpen).toBe(false);
+    expect(timers.pending.size).toBe(0);
+  });
+
+  it.each<[string, string]>([
+    ['connection_init', '{"type":"connection_init"}'],
+    ['an accepted start (connection_init is optional)', startFrame('s1', ON_NEW_MESSAGE, { roomId: 'r1' })],
+  ])('%s ends the init timeout', async (_case, frame) => {
+    const { timers, connection } = setup();
+    await connection.receive(frame);
+    expect(timers.scheduled('timeout')).toEqual([24 * 60 * 60 * 1000]);
+  });
+
+  it('a refused start does not end the init timeout', async () => {
+    const { timers, transport, connection } = setup();
+    await connection.receive(startFrame('s1', 'subscription { onNothing { id } }'));
+    expect(transport.sent[0]).toMatchObject({ type: 'error', id: 's1' });
+    expect(timers.scheduled('timeout')).toEqual([24 * 60 * 60 * 1000, 15000]);
+  });
+
+  it('defaults (UNVERIFIED in APPSYNC_LIMITS): 2 MiB outbound buffer, 15 s init timeout, ping every 30 s, pong within 10 s', () => {
+    expect(APPSYNC_LIMITS).toMatchObject({
+      maxOutboundBufferBytes: 2 * 1024 * 1024,
+      connectionInitTimeoutMs: 15000,
+      pingIntervalMs: 30000,
+      pongTimeoutMs: 10000,
+    });
+  });
+
+  it('a delivery that leaves more than maxOutboundBufferBytes queued closes the connection with 1008', async () => {
+    const { transport, hub, connection, warnings } = setup(undefined, { maxOutboundBufferBytes: 1000 });
+    await connection.receive(startFrame('s1', ON_NEW_MESSAGE, { roomId: 'r1' }));
+    transport.queuedBytes = 1000;
+    expect(hub.publish({ mutationField: 'sendMessage', result: message })).toBe(1);
+    expect(transport.closedWith).toBeNull();
+    transport.queuedBytes = 1001;
+    expect(hub.publish({ mutationField: 'sendMessage', result: message })).toBe(1);
+    expect(transport.closedWith).toEqual({ code: 1008, reason: 'Outbound buffer limit exceeded' });
+    expect(warnings.at(-1)).toEqual({
+      obj: { connectionId: 'c1', queuedBytes: 1001, limit: 1000 },
+      msg: 'realtime connection closed: outbound buffer limit exceeded',
+    });
+    expect(hub.size).toBe(0);
+    const sent = transport.sent.length;
+    expect(hub.publish({ mutationField: 'sendMessage', result: message })).toBe(0);
+    await connection.receive('{"type":"connection_init"}');
+    expect(transport.sent).toHaveLength(sent);
+  });
+
+  it('any frame counts: a ka past the limit closes the connection too', async () => {
+    const { timers, transport, connection } = setup(undefined, { maxOutboundBufferBytes: 1000 });
+    await connection.receive('{"type":"connection_init"}');
+    transport.queuedBytes = 5000;
+    timers.fire('interval');
+    expect(transport.closedWith).toEqual({ code: 1008, reason: 'Outbound buffer limit exceeded' });
+    expect(timers.pending.size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { FrameClient, type Frame } from './support/frame-client';
+import { closeOf, OPCODE, RawWebSocket } from './support/raw-socket';
 import { ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
 import { startTwin, type TestTwin } from './support/twin';
 import { systemTimers } from '../../../local/realtime/protocol';
@@ -384,16 +385,23 @@ describe('fan-out', () => {
     await Promise.all(clients.map((client) => client.close()));
   });
 
-  it('a paused (slow) reader delays neither the publisher nor the other subscribers', async () => {
-    const slow = await FrameClient.connected(twin.url);
-    const fast = await FrameClient.connected(twin.url);
+});
+
+describe('slow, idle and dead peers', () => {
+  const header = (value: Record<string, unknown>) => `header-${Buffer.from(JSON.stringify(value)).toString('base64url')}`;
+  const idOf = (frame: Frame) => (frame.payload as { data: { onNewMessage: { id: string } } }).data.onNewMessage.id;
+
+  it('below the limit, a paused (slow) reader delays neither the publisher nor the other subscribers', async () => {
+    const roomy = await startTwin({ maxOutboundBufferBytes: 64 * 1024 * 1024 });
+    const slow = await FrameClient.connected(roomy.url);
+    const fast = await FrameClient.connected(roomy.url);
     await subscribe(slow, 'slow', 'r-slow');
     await subscribe(fast, 'fast', 'r-slow');
     slow.socket.pause();
     // 400 x 64 KB = 25 MB: more than the loopback socket buffers hold, so the server queues it.
     const body = 'y'.repeat(64 * 1024);
     for (let n = 0; n < 400; n += 1) {
-      expect(twin.hub.publish({ mutationField: 'sendMessage', result: { ...message('r-slow', n), content: body } })).toBe(2);
+      expect(roomy.hub.publish({ mutationField: 'sendMessage', result: { ...message('r-slow', n), content: body } })).toBe(2);
     }
     for (let n = 0; n < 400; n += 1) {
       const frame = await fast.nextNonKa();
@@ -407,6 +415,93 @@ describe('fan-out', () => {
       expect((frame.payload as { data: { onNewMessage: { id: string } } }).data.onNewMessage.id).toBe(`m${n}`);
     }
     await Promise.all([slow.close(), fast.close()]);
+    await roomy.close();
+  });
+
+
+  it('a reader that stops reading is closed at the outbound limit with 1008, and the other subscriber gets every message', async () => {
+    // The close handshake has to wait until the paused reader reads again: give it time.
+    const bounded = await startTwin({ maxOutboundBufferBytes: 256 * 1024 }, undefined, 60_000);
+    const slow = await FrameClient.connected(bounded.url);
+    const fast = await FrameClient.connected(bounded.url);
+    await subscribe(slow, 'slow', 'r-bound');
+    await subscribe(fast, 'fast', 'r-bound');
+    slow.socket.pause();
+    const body = 'z'.repeat(64 * 1024);
+    let published = 0;
+    // At most 1,600 x 64 KB = 100 MB, far beyond the loopback buffers: without the limit the
+    // server would queue it all for the paused reader.
+    while (bounded.hub.size === 2 && published < 1600) {
+      expect(bounded.hub.publish({ mutationField: 'sendMessage', result: { ...message('r-bound', published), content: body } })).toBe(2);
+      expect(idOf(await fast.nextNonKa())).toBe(`m${published}`);
+      published += 1;
+    }
+    expect(bounded.hub.size).toBe(1);
+    // The fast reader goes on as before.
+    for (let n = published; n < published + 5; n += 1) {
+      expect(bounded.hub.publish({ mutationField: 'sendMessage', result: { ...message('r-bound', n), content: body } })).toBe(1);
+      expect(idOf(await fast.nextNonKa())).toBe(`m${n}`);
+    }
+    slow.socket.resume();
+    expect(await slow.closed).toEqual({ code: 1008, reason: 'Outbound buffer limit exceeded' });
+    // What it had been sent before the close arrives in order, and nothing after the drop.
+    const received = slow.buffered.filter((frame) => frame.type === 'data').map(idOf);
+    expect(received.length).toBeLessThanOrEqual(published);
+    expect(received).toEqual(Array.from({ length: received.length }, (_, n) => `m${n}`));
+    await fast.close();
+    await bounded.close();
+  });
+
+  it('a peer that completed the upgrade and never answers pings is cut off after the pong timeout', async () => {
+    const pinging = await startTwin({ pingIntervalMs: 20, pongTimeoutMs: 50 });
+    const silent = await RawWebSocket.open(pinging.port, '/graphql/realtime', ['graphql-ws', header({ Authorization: 'allow-ann' })]);
+    silent.sendText(startFrame('quiet', ON_NEW_MESSAGE, { roomId: 'r-quiet' }));
+    await silent.waitFor((frame) => frame.opcode === OPCODE.text && frame.payload.toString().includes('start_ack'));
+    await silent.waitFor((frame) => frame.opcode === OPCODE.ping);
+    await silent.ended;
+    // Cut (terminated), not closed: a dead peer could not answer a close handshake.
+    expect(silent.frames.filter((frame) => frame.opcode === OPCODE.close)).toEqual([]);
+    expect(pinging.hub.size).toBe(0);
+    await pinging.close();
+  });
+
+  it('a client that answers pings (every WebSocket client does) stays connected across them', async () => {
+    const pinging = await startTwin({ pingIntervalMs: 20, pongTimeoutMs: 50 });
+    const client = await FrameClient.connected(pinging.url);
+    await subscribe(client, 'awake', 'r-awake');
+    await new Promise<void>((resolve) => {
+      let pings = 0;
+      client.socket.on('ping', () => {
+        pings += 1;
+        if (pings === 5) resolve();
+      });
+    });
+    expect(pinging.hub.publish({ mutationField: 'sendMessage', result: message('r-awake', 1) })).toBe(1);
+    expect(idOf(await client.nextNonKa())).toBe('m1');
+    await client.close();
+    await pinging.close();
+  });
+
+  it('an authenticated socket that sends neither connection_init nor a start is closed with 1008 at the init timeout', async () => {
+    const impatient = await startTwin({ connectionInitTimeoutMs: 50 });
+    const idle = await RawWebSocket.open(impatient.port, '/graphql/realtime', ['graphql-ws', header({ Authorization: 'allow-ann' })]);
+    expect(closeOf(await idle.waitFor((frame) => frame.opcode === OPCODE.close))).toEqual({ code: 1008, reason: 'Connection initialisation timeout' });
+    expect(idle.messages).toEqual([]);
+    idle.socket.destroy();
+    await impatient.close();
+  });
+
+  it.each<[string, string[]]>([
+    ['a refused token', ['graphql-ws', header({ Authorization: 'deny', host: 'h' })]],
+    ['no header at all', ['graphql-ws']],
+    ['an undecodable header', ['graphql-ws', 'header-not_base64_json']],
+  ])('%s without any frame sent: connection_error 401 and close at once, nothing registered', async (_case, protocols) => {
+    const [starts, subscriptions] = [twin.backend.starts.length, twin.hub.size];
+    const refused = await RawWebSocket.open(twin.port, '/graphql/realtime', protocols);
+    expect(closeOf(await refused.waitFor((frame) => frame.opcode === OPCODE.close))).toEqual({ code: 1000, reason: 'UnauthorizedException' });
+    expect(refused.messages).toEqual([unauthorizedConnectionError]);
+    refused.socket.destroy();
+    expect([twin.backend.starts.length, twin.hub.size]).toEqual([starts, subscriptions]);
   });
 });
 

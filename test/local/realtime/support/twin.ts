@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { SubscriptionHub } from '../../../../local/realtime/hub';
-import type { RealtimeLimits, Timers } from '../../../../local/realtime/protocol';
+import type { RealtimeLimits } from '../../../../local/realtime/limits';
+import type { Timers } from '../../../../local/realtime/protocol';
 import { attachRealtime, type RealtimeServer } from '../../../../local/realtime/ws-server';
 import { FakeBackend } from './fake-backend';
 
@@ -17,7 +18,7 @@ export interface TestTwin {
   close(): Promise<void>;
 }
 
-export async function startTwin(limits: Partial<RealtimeLimits> = {}, timers?: Timers): Promise<TestTwin> {
+export async function startTwin(limits: Partial<RealtimeLimits> = {}, timers?: Timers, closeTimeoutMs?: number): Promise<TestTwin> {
   const server = createServer((_request, response) => {
     response.statusCode = 404;
     response.end();
@@ -26,7 +27,7 @@ export async function startTwin(limits: Partial<RealtimeLimits> = {}, timers?: T
   // A real pino logger (silent) checks that the twin's logger fits RealtimeLogger.
   const logger = pino({ level: 'silent' });
   const hub = new SubscriptionHub(logger);
-  const realtime = attachRealtime(server, { backend, hub, limits, logger, timers });
+  const realtime = attachRealtime(server, { backend, hub, limits, logger, timers, closeTimeoutMs });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
