@@ -15,6 +15,7 @@ import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './grap
 import { createRealtimeBackend } from './graphql/realtime-backend';
 import { loadApiSchema } from './graphql/schema';
 import { attachRealtime, DEFAULT_REALTIME_PATH, SubscriptionHub, type PreparedSubscription, type SubscriberConnection } from './realtime';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './server/limits';
 import { createOnePortServer } from './server/one-port';
 import { createRequestHandler } from './server/request-handler';
 import { ensureTlsMaterial } from './server/tls';
@@ -56,6 +57,8 @@ export interface StartTwinOptions {
   warmUp?: boolean;
   /** User-pool token lifetimes, for tests of refresh and expiry. */
   accessTokenTtlSeconds?: number;
+  /** The HTTP server's timeouts, connection limit and drain time (tests inject short ones). */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 export interface Twin {
@@ -107,6 +110,13 @@ export function amplifyOutputs(twin: Pick<Twin, 'region' | 'userPoolId' | 'clien
       authorization_types: ['AWS_IAM'],
     },
   };
+}
+
+/** Waits for `promise`, but no longer than `ms`. */
+async function untilOrAfter(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
@@ -163,8 +173,9 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       cognito: createCognitoHttpHandler(pool),
       log,
     });
-    server = createOnePortServer(handler, tls);
-    realtime = attachRealtime([server.httpServer, server.httpsServer], {
+    const serverLimits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
+    server = createOnePortServer(handler, tls, serverLimits);
+    realtime = attachRealtime(server.upgrades, {
       backend: createRealtimeBackend({ schema, api, pool }),
       hub,
       path: DEFAULT_REALTIME_PATH,
@@ -192,13 +203,16 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     const stop = () => {
       stopping ??= (async () => {
         log.info('twin stopping');
-        // Sockets first, so no subscriber waits on a store that is going away; then let every
-        // acknowledged request finish before the store stops.
-        const closing = openServer.close();
+        // New requests get 503 at once (keep-alive sockets stay open for that answer); those
+        // in flight get drainTimeoutMs to finish. Then the HTTP sockets are cut, so nothing is
+        // acknowledged after this point, and only then the realtime sockets close, after every
+        // acknowledged mutation has published to them.
+        handler.refuseNewRequests();
+        openServer.stopAccepting();
+        await untilOrAfter(handler.idle(), serverLimits.drainTimeoutMs);
+        openServer.destroyHttpConnections();
         await openRealtime.close();
-        await handler.idle();
-        openServer.closeIdleConnections();
-        await closing;
+        await openServer.close();
         client.destroy();
         await dynamo?.stop();
         log.info('twin stopped');

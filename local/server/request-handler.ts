@@ -9,6 +9,7 @@ import type { GraphQLApi, Headers } from '../graphql/api';
 import type { LocalCredentials } from '../auth/local-credentials';
 import type { UserPool } from '../auth/user-pool';
 import { authenticateHttpRequest } from './http-auth';
+import { RETRY_AFTER_SECONDS } from './limits';
 import { servePage } from './pages';
 
 /** AppSync's values (seen on real responses). */
@@ -35,6 +36,8 @@ export interface TwinRequestHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   /** Resolves when no request is being handled. */
   idle(): Promise<void>;
+  /** From now on every request is answered 503 (the twin is stopping); those in flight finish. */
+  refuseNewRequests(): void;
 }
 
 /** The request body, or null when it is larger than the twin reads. */
@@ -68,6 +71,21 @@ function sendError(res: ServerResponse, status: number, errorType: string, messa
   sendJson(res, status, { errors: [{ errorType, message }] }, { 'x-amzn-ErrorType': errorType });
 }
 
+/**
+ * The answer to a request that arrives once stop() began: a 5xx, so that Amplify retries it
+ * (against the restarted twin), Retry-After to say when, and Connection: close so that a
+ * keep-alive client does not send its next request into a server that is going away.
+ * AppSync's own body for a 503 is not documented (UNVERIFIED); this one has its error shape.
+ */
+function sendShuttingDown(res: ServerResponse): void {
+  sendJson(
+    res,
+    503,
+    { errors: [{ errorType: 'ServiceUnavailableException', message: 'The server is shutting down; retry shortly.' }] },
+    { 'x-amzn-ErrorType': 'ServiceUnavailableException', 'retry-after': String(RETRY_AFTER_SECONDS), connection: 'close' },
+  );
+}
+
 function sourceIpOf(req: IncomingMessage): string[] {
   const forwarded = req.headers['x-forwarded-for'];
   const chain = typeof forwarded === 'string' ? forwarded.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -86,6 +104,7 @@ function resolverHeaders(req: IncomingMessage): Headers {
 
 export function createRequestHandler(options: RequestHandlerOptions): TwinRequestHandler {
   let inFlight = 0;
+  let refusing = false;
   let waiters: Array<() => void> = [];
   const done = () => {
     inFlight -= 1;
@@ -152,6 +171,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
   }
 
   const handler = ((req: IncomingMessage, res: ServerResponse) => {
+    if (refusing) return sendShuttingDown(res);
     inFlight += 1;
     const started = performance.now();
     res.once('close', () => {
@@ -165,5 +185,8 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
     });
   }) as TwinRequestHandler;
   handler.idle = () => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)));
+  handler.refuseNewRequests = () => {
+    refusing = true;
+  };
   return handler;
 }

@@ -1,0 +1,39 @@
+/**
+ * Every bound of the twin's HTTP(S) server, in one place (the README's limits table lists them).
+ * AppSync documents a 30 s limit on a whole request [GRAPHBOLT in reference/appsync-js-runtime.md];
+ * it does not document its connection-level timeouts, so the values below are the twin's own
+ * (UNVERIFIED against AWS) and chosen to stay well inside that 30 s.
+ */
+export interface ServerLimits {
+  /** A connection that sends nothing at all is closed after this (no answer: nothing was asked). */
+  firstByteTimeoutMs: number;
+  /** A TLS handshake must complete within this, counted from the first byte. */
+  tlsHandshakeTimeoutMs: number;
+  /**
+   * A request's headers must arrive within this, counted from the connection or the previous
+   * response. Keep it above keepAliveTimeoutMs + 1 s (Node closes an idle socket 1 s after the
+   * timeout it advertises), so that an idle socket is closed quietly rather than answered 408.
+   */
+  headersTimeoutMs: number;
+  /** A whole request (headers and body) must arrive within this. AppSync's request limit is 30 s. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (Node's own default; advertised in Keep-Alive). */
+  keepAliveTimeoutMs: number;
+  /** Open TCP connections (HTTP, HTTPS and WebSocket together); one more is answered 503 and closed. */
+  maxConnections: number;
+  /** After stop() begins, requests in flight get this long to finish before their sockets are cut. */
+  drainTimeoutMs: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  firstByteTimeoutMs: 10_000,
+  tlsHandshakeTimeoutMs: 10_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 4_096,
+  drainTimeoutMs: 5_000,
+};
+
+/** Seconds a client is told to wait (Retry-After) when it is refused for shutdown or load. */
+export const RETRY_AFTER_SECONDS = 1;
