@@ -154,3 +154,35 @@ describe('delivery', () => {
     expect(await bob.next((f) => f.type === 'complete' && f.id === 'm')).toEqual({ type: 'complete', id: 'm' });
   });
 });
+
+describe('a token signed out after the handshake', () => {
+  it('starts nothing more on the connection it opened, by itself or as the connection principal; live subscriptions go on', async () => {
+    twin.pool.createUser({ username: 'sona', password: 'Sona#Realtime-Local1', attributes: { email: 'sona@example.com', email_verified: 'true' } });
+    twin.pool.addUserToGroup('sona', 'Members');
+    const { accessToken } = await cognitoSignIn(twin.cognitoEndpoint, twin.clientId, 'sona', 'Sona#Realtime-Local1');
+    const created = await graphqlRequest(twin.graphqlUrl, accessToken, 'mutation { createRoom(name: "signed-out") { id } }');
+    const roomId = (created.body.data?.createRoom as { id: string }).id;
+    const sona = await RealtimeClient.connect(twin.realtimeUrl, host, accessToken, twin.caCert);
+    clients.push(sona);
+    expect(await sona.start('live', onNewMessage, { roomId }, { Authorization: accessToken, host })).toEqual({ type: 'start_ack', id: 'live' });
+
+    const signOut = await fetch(twin.cognitoEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
+      body: JSON.stringify({ AccessToken: accessToken }),
+    });
+    expect(signOut.status).toBe(200);
+
+    const before = twin.subscriptionCount();
+    const refused = { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] };
+    expect(await sona.start('own', onNewMessage, { roomId }, { Authorization: accessToken, host })).toEqual({ type: 'error', id: 'own', payload: refused });
+    expect(await sona.start('inherited', onNewMessage, { roomId }, { host })).toEqual({ type: 'error', id: 'inherited', payload: refused });
+    expect(twin.subscriptionCount()).toBe(before);
+
+    // AWS does not document ending live subscriptions when a token is revoked (reference §2.3).
+    const joined = await graphqlRequest(twin.graphqlUrl, tokens.alice, 'mutation($r: ID!) { joinRoom(roomId: $r) { id } }', { r: roomId });
+    expect(joined.body.errors).toBeUndefined();
+    const message = await send('alice', roomId, 'still delivered');
+    expect(await sona.next((f) => f.id === 'live' && f.type === 'data')).toMatchObject({ payload: { data: { onNewMessage: { id: message.id } } } });
+  });
+});
