@@ -1,0 +1,87 @@
+/**
+ * The chat operations, typed by codegen (resolvers/generated/operations.ts), run through
+ * Amplify v6's generateClient() with user-pool auth.
+ */
+import { generateClient } from 'aws-amplify/api';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  CreateRoomDocument,
+  DeleteMessageDocument,
+  EditMessageDocument,
+  JoinRoomDocument,
+  LeaveRoomDocument,
+  ListMessagesDocument,
+  MyRoomsDocument,
+  OnMessageChangedDocument,
+  OnNewMessageDocument,
+  GetRoomDocument,
+  RemoveMemberDocument,
+  SendMessageDocument,
+  type MessageFieldsFragment,
+  type RoomFieldsFragment,
+} from '../../resolvers/generated/operations';
+
+export type Message = MessageFieldsFragment;
+export type Room = RoomFieldsFragment;
+
+/** How many messages one history page holds (listMessages allows 1 to 100). */
+export const HISTORY_PAGE_SIZE = 30;
+
+/** The part of Amplify's client used here (its own types are for Gen2 data models). */
+interface GraphQLCaller {
+  graphql(options: { query: string; variables: Record<string, unknown> }): unknown;
+}
+let client: GraphQLCaller | null = null;
+const clientOf = (): GraphQLCaller => (client ??= generateClient() as unknown as GraphQLCaller);
+
+/** Printed once per document; Amplify sends query strings. */
+const printed = new WeakMap<object, string>();
+function queryOf(document: TypedDocumentNode<unknown, unknown>): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
+
+async function run<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  const query = queryOf(document as TypedDocumentNode<unknown, unknown>);
+  const result = (await clientOf().graphql({ query, variables: variables as Record<string, unknown> })) as { data: R };
+  return result.data;
+}
+
+interface Observable<T> {
+  subscribe(observer: { next(value: { data: T }): void; error(error: unknown): void }): { unsubscribe(): void };
+}
+
+function subscribe<R, V>(document: TypedDocumentNode<R, V>, variables: V, next: (data: R) => void, error: (e: unknown) => void): () => void {
+  const observable = clientOf().graphql({
+    query: queryOf(document as TypedDocumentNode<unknown, unknown>),
+    variables: variables as Record<string, unknown>,
+  }) as unknown as Observable<R>;
+  const subscription = observable.subscribe({ next: (value) => next(value.data), error });
+  return () => subscription.unsubscribe();
+}
+
+export const chatApi = {
+  myRooms: async () => (await run(MyRoomsDocument, {})).myRooms,
+  getRoom: async (roomId: string) => (await run(GetRoomDocument, { roomId })).getRoom,
+  createRoom: async (name: string) => (await run(CreateRoomDocument, { name })).createRoom,
+  joinRoom: async (roomId: string) => (await run(JoinRoomDocument, { roomId })).joinRoom,
+  leaveRoom: async (roomId: string) => (await run(LeaveRoomDocument, { roomId })).leaveRoom,
+  removeMember: async (roomId: string, userId: string) => (await run(RemoveMemberDocument, { roomId, userId })).removeMember,
+  listMessages: async (roomId: string, nextToken: string | null) =>
+    (await run(ListMessagesDocument, { roomId, limit: HISTORY_PAGE_SIZE, nextToken })).listMessages,
+  sendMessage: async (roomId: string, content: string, clientMessageId: string) =>
+    (await run(SendMessageDocument, { roomId, content, clientMessageId })).sendMessage,
+  editMessage: async (roomId: string, messageId: string, content: string) =>
+    (await run(EditMessageDocument, { roomId, messageId, content })).editMessage,
+  deleteMessage: async (roomId: string, messageId: string) => (await run(DeleteMessageDocument, { roomId, messageId })).deleteMessage,
+  /** onNewMessage and onMessageChanged for one room; returns the unsubscribe. */
+  watchRoom(roomId: string, onMessage: (message: Message) => void, onError: (error: unknown) => void): () => void {
+    const stops = [
+      subscribe(OnNewMessageDocument, { roomId }, (d) => d.onNewMessage && onMessage(d.onNewMessage), onError),
+      subscribe(OnMessageChangedDocument, { roomId }, (d) => d.onMessageChanged && onMessage(d.onMessageChanged), onError),
+    ];
+    return () => stops.forEach((stop) => stop());
+  },
+};

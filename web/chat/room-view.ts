@@ -1,0 +1,321 @@
+/// <reference lib="dom" />
+/**
+ * One open room: history with "load older", live messages and changes, the composer (Enter
+ * sends, Shift+Enter is a new line), pending sends with retry, edit and delete.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { chatApi, type Message, type Room } from './api';
+import type { ConnectionView } from './connection';
+import { MAX_CATCH_UP_PAGES, COMPOSER_MAX_ROWS } from './limits';
+import type { SignedInUser } from './session';
+import { addPending, emptyTimeline, failPending, mergeMessages, newClientMessageId, settlePending, sortedMessages, type PendingSend, type Timeline } from './timeline';
+import { plainError } from '../shared/errors';
+import { h } from '../shared/h';
+
+type HistoryPage = Awaited<ReturnType<typeof chatApi.listMessages>>;
+
+interface RoomViewProps {
+  room: Room;
+  user: SignedInUser;
+  connection: ConnectionView;
+  onLeave: () => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
+  const [timeline, setTimeline] = useState<Timeline>(emptyTimeline);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const stickToBottom = useRef(true);
+  const wasDisrupted = useRef(false);
+  const timelineRef = useRef(timeline);
+  timelineRef.current = timeline;
+
+  useEffect(() => {
+    let open = true;
+    setTimeline(emptyTimeline);
+    setLoading(true);
+    setError(null);
+    stickToBottom.current = true;
+    const stop = chatApi.watchRoom(
+      room.id,
+      (message) => setTimeline((t) => mergeMessages(t, [message])),
+      (e) => open && setError(plainError(e, 'Live updates stopped')),
+    );
+    chatApi.listMessages(room.id, null).then(
+      (page) => {
+        if (!open) return;
+        setTimeline((t) => ({ ...mergeMessages(t, page.items), olderToken: page.nextToken }));
+        setLoading(false);
+      },
+      (e) => {
+        if (!open) return;
+        setError(plainError(e, 'Loading messages failed'));
+        setLoading(false);
+      },
+    );
+    return () => {
+      open = false;
+      stop();
+    };
+  }, [room.id]);
+
+  // After a disruption the socket comes back without what was sent meanwhile: read history
+  // back from the newest page until a message this page already has.
+  useEffect(() => {
+    if (connection === 'reconnecting' || connection === 'offline') wasDisrupted.current = true;
+    if (connection !== 'live' || !wasDisrupted.current) return;
+    wasDisrupted.current = false;
+    void (async () => {
+      let token: string | null = null;
+      for (let page = 0; page < MAX_CATCH_UP_PAGES; page += 1) {
+        const result: HistoryPage | null = await chatApi.listMessages(room.id, token).catch(() => null);
+        if (!result) return;
+        const known = result.items.some((m) => timelineRef.current.messages.has(m.id));
+        setTimeline((t) => mergeMessages(t, result.items));
+        if (known || !result.nextToken) return;
+        token = result.nextToken;
+      }
+    })();
+  }, [connection, room.id]);
+
+  // Newest at the bottom: follow new messages while the reader is at the bottom.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list && stickToBottom.current) list.scrollTop = list.scrollHeight;
+  }, [timeline]);
+
+  async function loadOlder() {
+    const list = listRef.current;
+    const fromBottom = list ? list.scrollHeight - list.scrollTop : 0;
+    try {
+      const page = await chatApi.listMessages(room.id, timeline.olderToken);
+      stickToBottom.current = false;
+      setTimeline((t) => ({ ...mergeMessages(t, page.items), olderToken: page.nextToken }));
+      requestAnimationFrame(() => {
+        if (list) list.scrollTop = list.scrollHeight - fromBottom;
+      });
+    } catch (e) {
+      setError(plainError(e, 'Loading older messages failed'));
+    }
+  }
+
+  async function send(content: string, clientMessageId = newClientMessageId()) {
+    stickToBottom.current = true;
+    setTimeline((t) => addPending(t, { clientMessageId, content, status: 'sending' }));
+    try {
+      const stored = await chatApi.sendMessage(room.id, content, clientMessageId);
+      setTimeline((t) => settlePending(t, clientMessageId, stored));
+    } catch (e) {
+      setTimeline((t) => failPending(t, clientMessageId, plainError(e, 'Not sent')));
+    }
+  }
+
+  async function change(action: () => Promise<Message>, what: string) {
+    try {
+      const changed = await action();
+      setTimeline((t) => mergeMessages(t, [changed]));
+    } catch (e) {
+      setError(plainError(e, what));
+    }
+  }
+
+  async function removeSender(message: Message) {
+    try {
+      await chatApi.removeMember(room.id, message.senderId);
+      setError(null);
+    } catch (e) {
+      setError(plainError(e, `Removing ${message.sender} failed`));
+    }
+  }
+
+  async function leave() {
+    try {
+      await chatApi.leaveRoom(room.id);
+      onLeave();
+    } catch (e) {
+      setError(plainError(e, 'Leaving the room failed'));
+    }
+  }
+
+  const shareLink = `${location.origin}${location.pathname}#/rooms/${room.id}`;
+  return h(
+    'section',
+    { className: 'room', 'aria-labelledby': 'room-title' },
+    h(
+      'header',
+      { className: 'room-header' },
+      h('div', null, h('h2', { id: 'room-title' }, room.name), h('p', { className: 'room-id' }, 'Room id ', h('code', null, room.id))),
+      h(
+        'div',
+        { className: 'room-actions' },
+        h('button', { type: 'button', onClick: () => void navigator.clipboard?.writeText(shareLink), title: shareLink }, 'Copy link'),
+        h('button', { type: 'button', onClick: () => void leave() }, 'Leave'),
+      ),
+    ),
+    error && h('p', { className: 'error', role: 'alert' }, error, ' ', h('button', { type: 'button', className: 'link', onClick: () => setError(null) }, 'Dismiss')),
+    h(
+      'ol',
+      {
+        ref: listRef,
+        className: 'messages',
+        role: 'log',
+        'aria-live': 'polite',
+        'aria-label': `Messages in ${room.name}`,
+        tabIndex: 0,
+        onScroll: (e) => {
+          const list = e.currentTarget;
+          stickToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+        },
+      },
+      timeline.olderToken && h('li', { className: 'older' }, h('button', { type: 'button', onClick: () => void loadOlder() }, 'Load older messages')),
+      loading && h('li', { className: 'muted' }, 'Loading…'),
+      !loading && timeline.messages.size === 0 && timeline.pending.length === 0 && h('li', { className: 'muted' }, 'No messages yet. Say hello!'),
+      sortedMessages(timeline).map((message) =>
+        h(MessageItem, {
+          key: message.id,
+          message,
+          own: message.senderId === user.userId,
+          isAdmin: user.isAdmin,
+          onEdit: (content) => change(() => chatApi.editMessage(room.id, message.id, content), 'Editing failed'),
+          onDelete: () => change(() => chatApi.deleteMessage(room.id, message.id), 'Deleting failed'),
+          onRemoveSender: () => void removeSender(message),
+        }),
+      ),
+      timeline.pending.map((pending) => h(PendingItem, { key: pending.clientMessageId, pending, user, onRetry: () => void send(pending.content, pending.clientMessageId) })),
+    ),
+    h(Composer, { roomName: room.name, onSend: (content) => void send(content) }),
+  );
+}
+
+function MessageItem(props: {
+  message: Message;
+  own: boolean;
+  isAdmin: boolean;
+  onEdit: (content: string) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onRemoveSender: () => void;
+}) {
+  const { message, own, isAdmin } = props;
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(message.content);
+  const created = new Date(message.createdAt);
+  const save = async () => {
+    const content = draft.trim();
+    if (content && content !== message.content) await props.onEdit(content);
+    setEditing(false);
+  };
+  return h(
+    'li',
+    { className: `message${own ? ' own' : ''}${message.deleted ? ' deleted' : ''}`, 'data-message-id': message.id },
+    h(
+      'div',
+      { className: 'meta' },
+      h('span', { className: 'sender' }, message.sender),
+      h('time', { dateTime: message.createdAt, title: fullFormat.format(created) }, timeFormat.format(created)),
+      message.editedAt && !message.deleted && h('span', { className: 'tag' }, 'edited'),
+    ),
+    message.deleted
+      ? h('p', { className: 'content muted' }, 'Message deleted')
+      : editing
+        ? h(
+            'form',
+            {
+              className: 'edit',
+              onSubmit: (e) => {
+                e.preventDefault();
+                void save();
+              },
+            },
+            h('label', { className: 'visually-hidden', htmlFor: `edit-${message.id}` }, 'Edit message'),
+            h('textarea', {
+              id: `edit-${message.id}`,
+              value: draft,
+              autoFocus: true,
+              rows: 2,
+              onChange: (e) => setDraft((e.target as HTMLTextAreaElement).value),
+              onKeyDown: (e) => {
+                if (e.key === 'Escape') setEditing(false);
+                if (e.key === 'Enter' && !e.shiftKey) {
+                  e.preventDefault();
+                  void save();
+                }
+              },
+            }),
+            h('button', { type: 'submit', className: 'primary' }, 'Save'),
+            h('button', { type: 'button', onClick: () => setEditing(false) }, 'Cancel'),
+          )
+        : h('p', { className: 'content' }, message.content),
+    !message.deleted &&
+      !editing &&
+      (own || isAdmin) &&
+      h(
+        'div',
+        { className: 'message-actions' },
+        own &&
+          h(
+            'button',
+            {
+              type: 'button',
+              className: 'link',
+              onClick: () => {
+                setDraft(message.content);
+                setEditing(true);
+              },
+            },
+            'Edit',
+          ),
+        h('button', { type: 'button', className: 'link', onClick: () => void props.onDelete() }, 'Delete'),
+        !own && isAdmin && h('button', { type: 'button', className: 'link', onClick: props.onRemoveSender }, `Remove ${message.sender} from room`),
+      ),
+  );
+}
+
+function PendingItem({ pending, user, onRetry }: { pending: PendingSend; user: SignedInUser; onRetry: () => void }) {
+  return h(
+    'li',
+    { className: `message own pending ${pending.status}`, 'data-client-message-id': pending.clientMessageId },
+    h('div', { className: 'meta' }, h('span', { className: 'sender' }, user.username), h('span', { className: 'tag' }, pending.status === 'sending' ? 'sending…' : 'not sent')),
+    h('p', { className: 'content' }, pending.content),
+    pending.status === 'failed' &&
+      h('div', { className: 'message-actions' }, h('span', { className: 'error-text' }, pending.error), h('button', { type: 'button', className: 'link', onClick: onRetry }, 'Retry')),
+  );
+}
+
+function Composer({ roomName, onSend }: { roomName: string; onSend: (content: string) => void }) {
+  const [draft, setDraft] = useState('');
+  const submit = () => {
+    if (!draft.trim()) return;
+    onSend(draft);
+    setDraft('');
+  };
+  const rows = Math.min(COMPOSER_MAX_ROWS, Math.max(1, draft.split('\n').length));
+  return h(
+    'form',
+    {
+      className: 'composer',
+      onSubmit: (e) => {
+        e.preventDefault();
+        submit();
+      },
+    },
+    h('label', { className: 'visually-hidden', htmlFor: 'composer' }, `Message ${roomName}`),
+    h('textarea', {
+      id: 'composer',
+      value: draft,
+      rows,
+      placeholder: `Message ${roomName} (Enter sends, Shift+Enter for a new line)`,
+      onChange: (e) => setDraft((e.target as HTMLTextAreaElement).value),
+      onKeyDown: (e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          submit();
+        }
+      },
+    }),
+    h('button', { type: 'submit', className: 'primary' }, 'Send'),
+  );
+}
