@@ -13,7 +13,7 @@ import { LruMap } from './static/lru-map';
 export const CODE_FILE_NAME = 'code.js';
 
 /** Modules resolver code may import; the realm supplies an object for each. */
-export const IMPORTABLE_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'] as const;
+export const IMPORTABLE_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb', '@aws-appsync/utils/rds'] as const;
 export type ImportableModule = (typeof IMPORTABLE_MODULES)[number];
 
 /** Names the wrapper binds; code that uses one is refused (see compileUncached). */

@@ -86,6 +86,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const modulesByName = freeze({
     '@aws-appsync/utils': nullPrototype({ util: modules.util, runtime: modules.runtime, extensions: modules.extensions }),
     '@aws-appsync/utils/dynamodb': nullPrototype({ ...modules.dynamodb }),
+    '@aws-appsync/utils/rds': nullPrototype({ ...modules.rds }),
   });
 
   const log = (level: LogLevel, args: unknown[]): void => {
@@ -358,6 +359,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     addTree(modules.runtime, 3);
     addTree(modules.extensions, 3);
     addTree(modules.dynamodb, 3);
+    addTree(modules.rds, 3);
     return targets;
   }
 }

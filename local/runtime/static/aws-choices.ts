@@ -55,12 +55,10 @@ export const SYNTAX_RULE = {
 } as const;
 
 /** Modules resolver code may import (the runtime provides them; they are never bundled). */
-export const ALLOWED_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];
+export const ALLOWED_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb', '@aws-appsync/utils/rds'];
 
-/** Modules AWS provides but this project does not implement, with the reason shown to the author. */
-export const REFUSED_MODULES: Readonly<Record<string, string>> = {
-  '@aws-appsync/utils/rds': 'is not supported by this local runtime (the project has no RDS data sources)',
-};
+/** Modules AWS provides but this project does not implement, with the reason shown to the author (none now). */
+export const REFUSED_MODULES: Readonly<Record<string, string>> = {};
 
 /**
  * UNVERIFIED: the TypeScript standard library the type-aware lint rules see. AWS's bundled

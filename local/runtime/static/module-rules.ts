@@ -50,7 +50,7 @@ function moduleSourceError(source: acorn.Literal): CodeError | undefined {
   const refusal = REFUSED_MODULES[name];
   const message = refusal
     ? `Module "${name}" ${refusal}.`
-    : `Module "${name}" cannot be imported: only ${ALLOWED_MODULES.join(' and ')} are available; bundle other code into the resolver.`;
+    : `Module "${name}" cannot be imported: only ${ALLOWED_MODULES.join(', ')} are available; bundle other code into the resolver.`;
   return unsupported(SYNTAX_RULE.unsupportedImport, message, source);
 }
 

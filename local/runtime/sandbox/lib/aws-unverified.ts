@@ -92,3 +92,38 @@ export const XML_TEXT_KEY = 'content';
 export const XML_EMPTY_ELEMENT_VALUE = '';
 /** Malformed XML (and a non-string argument) gives null (the npm type is `Record | null`). */
 export const XML_MALFORMED_RESULT = null;
+
+/*
+ * The `@aws-appsync/utils/rds` module and util.rds (rds-module/). AWS documents the inputs and
+ * shows the generated SQL only in code comments, with illustrative placeholder names; nothing
+ * below was checked against a real EvaluateCode call. Reference: appsync-js-rds.md.
+ */
+/** Placeholders are positional, `:P0`, `:P1`, ..., one counter per createXStatement call (statement 2 continues it). */
+export const RDS_PLACEHOLDER_PREFIX = ':P';
+/** A createXStatement call takes one or two statements; a third (or none) is an error, not dropped. */
+export const RDS_MAX_STATEMENTS = 2;
+/** Generated SQL is one line with single spaces and uppercase keywords. */
+export const RDS_CLAUSE_SEPARATOR = ' ';
+/** `ne` renders as `!=` (PostgreSQL and MySQL both accept it; `<>` would be equivalent). */
+export const RDS_NOT_EQUAL = '!=';
+/** `eq: null` / `ne: null` become `IS NULL` / `IS NOT NULL` (`= NULL` matches nothing in SQL). */
+export const RDS_NULL_EQUALITY_AS_IS_NULL = true;
+/** `size` uses LENGTH in PostgreSQL and CHAR_LENGTH in MySQL (both count characters). */
+export const RDS_SIZE_FUNCTION = { pg: 'LENGTH', mysql: 'CHAR_LENGTH' } as const;
+/** `contains` / `notContains` / `beginsWith` send `%v%` / `%v%` / `v%`; `%` and `_` inside v are not escaped. */
+export const RDS_LIKE_ESCAPES_WILDCARDS = false;
+/** `returning` with createMySQLStatement is an error ("Only supported in Postgres"), not silently ignored. */
+export const RDS_MYSQL_RETURNING_IS_ERROR = true;
+/** `remove` renders `DELETE FROM "t"` (AWS's comment shows `DELETE "t"`, which PostgreSQL refuses). */
+export const RDS_DELETE_KEYWORD = 'DELETE FROM';
+/** `limit` and `offset` are variables (`LIMIT :P1`), numbered after the WHERE values, as AWS's comment shows `:limit`. */
+export const RDS_LIMIT_AS_VARIABLE = true;
+/** typeHint.JSON(v) stores JSON.stringify(v); typeHint.DECIMAL(n) stores `${n}` (the Data API takes both as stringValue). */
+export const RDS_HINT_VALUE_AS_STRING = { JSON: true, DECIMAL: true } as const;
+/** A `sql` or builder statement inside `${}` is spliced in (its own values become variables), not sent as a value. */
+export const RDS_NESTED_STATEMENT_INLINED = true;
+/** An `undefined` value is sent as null (JSON has no undefined, so a variable would otherwise vanish). */
+export const RDS_UNDEFINED_VALUE = null;
+/** toJsonObject: a row's keys are the column `label`, falling back to `name`; invalid input gives null. */
+export const RDS_ROW_KEY_FIELDS = ['label', 'name'] as const;
+export const RDS_INVALID_RESULT = null;

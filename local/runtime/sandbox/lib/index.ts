@@ -4,6 +4,7 @@
 import type { EvaluationRecord, HostBridge } from '../contract';
 import { createDynamoDBModule, type DynamoDBModule } from './dynamodb-module';
 import { createExtensions, type AppSyncExtensions } from './extensions/extensions';
+import { createRdsModule, type RdsModule } from './rds-module';
 import { createRuntime, type AppSyncRuntime } from './runtime';
 import { createUtil, type AppSyncUtil } from './util/util';
 
@@ -13,6 +14,8 @@ export interface AppSyncModules {
   extensions: AppSyncExtensions;
   /** The `@aws-appsync/utils/dynamodb` module. */
   dynamodb: DynamoDBModule;
+  /** The `@aws-appsync/utils/rds` module. */
+  rds: RdsModule;
 }
 
 export function createAppSyncModules(
@@ -25,6 +28,7 @@ export function createAppSyncModules(
     runtime: createRuntime(),
     extensions: createExtensions(currentRecord),
     dynamodb: createDynamoDBModule(),
+    rds: createRdsModule(),
   };
 }
 

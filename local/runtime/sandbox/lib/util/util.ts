@@ -13,6 +13,7 @@ import { createStringUtils } from './str';
 import { createUlidGenerator } from './ulid';
 import { urlDecode, urlEncode } from './url-encoding';
 import { createXmlUtils } from './xml';
+import { createRdsUtils } from '../rds-module';
 
 export function createUtil(bridge: HostBridge, currentRecord: () => EvaluationRecord, currentAuthType: () => string) {
   return {
@@ -34,6 +35,7 @@ export function createUtil(bridge: HostBridge, currentRecord: () => EvaluationRe
     math: createMathUtils(bridge),
     http: createHttpUtils(currentRecord),
     xml: createXmlUtils(),
+    rds: createRdsUtils(),
   };
 }
 

@@ -1,0 +1,35 @@
+// Every error message the rds module raises, in one place. AWS documents none of them
+// (UNVERIFIED): each says which input was wrong and what was expected. They reach the author as
+// `code.js:L:C: TypeError: <message>` at the call that received the bad input.
+export const RDS_MESSAGES = {
+  notTemplate: 'sql must be used as a tagged template: sql`SELECT ... ${value}`',
+  noStatement: (fn: string) => `${fn} needs a statement (a sql\`\` template, a select/insert/update/remove statement or a string)`,
+  tooManyStatements: (fn: string, count: number) => `${fn} accepts at most 2 statements, got ${count}`,
+  notStatement: (fn: string, position: number) =>
+    `${fn}: statement ${position} must be a sql\`\` template, a select/insert/update/remove statement or a string`,
+  payload: (builder: string) => `${builder} needs an object such as { table: 'persons', ... }`,
+  noTable: (builder: string) => `${builder} needs a table (or from)`,
+  tableAndFrom: (builder: string) => `${builder} takes table or from, not both`,
+  badTable: (builder: string) => `${builder}: table must be a name or an alias object such as { p: 'persons' }`,
+  badAlias: 'An alias object must have exactly one key: { alias: value }',
+  badAliasValue: (alias: string) => `Alias "${alias}" must name a column or table, or be a sql\`\` or select statement`,
+  noValues: (builder: string) => `${builder} needs values: an object with at least one column`,
+  badColumns: (what: string) => `${what} must be '*' or a non-empty array of column names, aliases or aggregates`,
+  badColumn: (what: string) => `${what}: each column must be a name, an alias object or an aggregate (agg.count('id'), ...)`,
+  badOrderBy: "orderBy must be an array of { column, dir?: 'ASC' | 'DESC' }",
+  badDirection: (dir: unknown) => `orderBy dir must be 'ASC', 'DESC', 'asc' or 'desc', got ${JSON.stringify(dir)}`,
+  badGroupBy: 'groupBy must be an array of column names or column positions',
+  badCount: (key: string) => `${key} must be a non-negative integer`,
+  badCondition: (where: string) => `${where} must be a condition object or a sql\`\` statement`,
+  badOperators: (column: string) => `The condition on "${column}" must be an object of operators, such as { eq: value }`,
+  unknownOperator: (column: string, op: string) => `Unsupported operator "${op}" on "${column}"`,
+  badGroup: (key: string) => `"${key}" must be a non-empty array of condition objects`,
+  badBetween: (column: string) => `"between" on "${column}" needs an array of two values`,
+  badAttributeExists: (column: string) => `"attributeExists" on "${column}" must be true or false`,
+  badLike: (column: string, op: string) => `"${op}" on "${column}" needs a string`,
+  badJoin: (key: string) => `${key} must be an array of { table, on } or { table, using } objects`,
+  joinOnAndUsing: (key: string) => `${key}: a join takes on or using, not both`,
+  returningMySql: 'returning is only supported by PostgreSQL (createPgStatement)',
+  badHint: (hint: string, expected: string) => `typeHint.${hint} needs ${expected}`,
+  badAggregate: (fn: string) => `agg.${fn} needs a column name`,
+} as const;
