@@ -127,3 +127,9 @@ export const RDS_UNDEFINED_VALUE = null;
 /** toJsonObject: a row's keys are the column `label`, falling back to `name`; invalid input gives null. */
 export const RDS_ROW_KEY_FIELDS = ['label', 'name'] as const;
 export const RDS_INVALID_RESULT = null;
+
+/**
+ * util.time patterns: `Y` (week-based year) follows java.time with en_US week rules (weeks start
+ * on Sunday; week 1 holds January 1), so 2026-12-27..31 format as 2027 (time/java-format.ts).
+ */
+export const WEEK_BASED_YEAR_RULES = 'en_US';

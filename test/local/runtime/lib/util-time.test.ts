@@ -40,6 +40,18 @@ describe('util.time', () => {
     expect(time.epochMilliSecondsToFormatted(1_517_943_695_750, format, zone)).toBe(expected);
   });
 
+  // java.time with en_US weeks: the week of 2026-12-27 (a Sunday) holds 2027-01-01, so it is
+  // week-based year 2027; 2026-12-26 (a Saturday) and 2027-01-02 are not affected.
+  it.each<[number, string]>([
+    [Date.UTC(2026, 0, 2, 3, 4, 5), '2026-01-02 03:04:05'],
+    [Date.UTC(2026, 11, 26), '2026-12-26 00:00:00'],
+    [Date.UTC(2026, 11, 27), '2027-12-27 00:00:00'],
+    [Date.UTC(2026, 11, 31), '2027-12-31 00:00:00'],
+    [Date.UTC(2027, 0, 2), '2027-01-02 00:00:00'],
+  ])('the week-based year YYYY (AWS rds example pattern) of %d is %j', (epochMs, expected) => {
+    expect(time.epochMilliSecondsToFormatted(epochMs, 'YYYY-MM-dd HH:mm:ss', 'UTC')).toBe(expected);
+  });
+
   it('epochMilliSecondsToFormatted defaults to UTC (AWS docs)', () => {
     expect(time.epochMilliSecondsToFormatted(1_517_943_695_750, 'yyyy-MM-dd HH:mm:ssZ')).toBe('2018-02-06 19:01:35+0000');
     expect(time.epochMilliSecondsToFormatted(1_517_943_695_750, 'yyyy-MM-dd HH:mm:ssZ', 'Australia/Perth')).toBe('2018-02-07 03:01:35+0800');

@@ -41,6 +41,14 @@ function field(token: Extract<PatternToken, { kind: 'field' }>, f: DateTimeField
       if (count === 2) return pad(year % 100, 2);
       return (year < 0 ? '-' : '') + pad(year, count);
     }
+    case 'Y': {
+      // Week-based year (AWS's own rds example formats 'YYYY-MM-dd'): a late-December day whose
+      // Sunday-to-Saturday week holds January 1 belongs to the next year (en_US week rules, UNVERIFIED).
+      const daysToSaturday = 6 - (f.dayOfWeek % 7);
+      const year = f.month === 12 && f.day + daysToSaturday > 31 ? f.year + 1 : f.year;
+      if (count === 2) return pad(year % 100, 2);
+      return (year < 0 ? '-' : '') + pad(year, count);
+    }
     case 'D':
       return pad(f.dayOfYear, count);
     case 'M':

@@ -47,7 +47,7 @@ function fieldRegex(letter: string, count: number): string {
     default:
       break;
   }
-  if (letter === 'y' || letter === 'u') return count === 2 ? '(\\d{2})' : `([+-]?\\d{${Math.max(count, 1)},})`;
+  if (letter === 'y' || letter === 'u' || letter === 'Y') return count === 2 ? '(\\d{2})' : `([+-]?\\d{${Math.max(count, 1)},})`;
   return count === 1 ? '(\\d+)' : `(\\d{${count}})`;
 }
 
@@ -79,8 +79,10 @@ export function parseToEpochMs(input: string, pattern: string, zone: string): nu
     const value = match[index + 1];
     const count = token.count;
     switch (token.letter) {
+      // Y (week-based year) is read as the calendar year: they differ only in the last days of December.
       case 'y':
       case 'u':
+      case 'Y':
         year = count === 2 ? 2000 + parseDigits(value) : signedNumber(value);
         break;
       case 'M':

@@ -5,7 +5,7 @@
 export type PatternToken = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
 
 /** The pattern letters this library formats and parses. */
-export const SUPPORTED_LETTERS = 'GuyDMLdQqEaHkKhmsSAnNVzOXxZ';
+export const SUPPORTED_LETTERS = 'GuyYDMLdQqEaHkKhmsSAnNVzOXxZ';
 
 export function tokenizePattern(pattern: string): PatternToken[] {
   const tokens: PatternToken[] = [];
