@@ -65,7 +65,8 @@ export async function buildWeb(options: { outdir?: string } = {}): Promise<Map<s
       format: 'esm',
       splitting: true,
       chunkNames: 'chunk-[hash]',
-      loader: { '.ttf': 'file' },
+      // .graphql as text: the console bundles the schema's SDL.
+      loader: { '.ttf': 'file', '.graphql': 'text' },
       assetNames: '[name]-[hash]',
     }),
     // Monaco's language services run in web workers, each one self-contained script.

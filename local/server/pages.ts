@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { SEED_USERS } from '../auth/seed-users';
 import { buildWeb, type WebFile } from '../../web/build';
+import type { LocalCredentials } from '../auth/local-credentials';
 import type { TwinExtras } from '../../web/shared/outputs';
 
 let building: Promise<Map<string, WebFile>> | null = null;
@@ -61,14 +62,26 @@ function send(res: ServerResponse, status: number, contentType: string, body: Ui
   res.end(body);
 }
 
+/**
+ * The twin's local IAM key under custom.twin.iam, for the console's SigV4 mode. It only opens
+ * this twin, which listens on the loopback address, and the banner prints it as well.
+ */
+function withIamKey(outputs: string, credentials: LocalCredentials | undefined): string {
+  if (!credentials) return outputs;
+  const parsed = JSON.parse(outputs) as { custom?: { twin?: TwinExtras } };
+  if (!parsed.custom?.twin) return outputs;
+  parsed.custom.twin.iam = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
+  return JSON.stringify(parsed, null, 2);
+}
+
 /** Answers GET requests for the twin's pages and assets; returns false for any other request. */
-export async function servePage(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export async function servePage(req: IncomingMessage, res: ServerResponse, path: string, credentials?: LocalCredentials): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (path === '/amplify_outputs.json') {
     const port = req.socket.localPort ?? 0;
     const outputs = outputsByPort.get(port) ?? outputsFromFile(port);
     if (outputs === null) return false;
-    send(res, 200, 'application/json; charset=utf-8', outputs, 'no-store');
+    send(res, 200, 'application/json; charset=utf-8', withIamKey(outputs, credentials), 'no-store');
     return true;
   }
   if (path !== '/' && path !== '/console' && !path.startsWith('/assets/')) return false;

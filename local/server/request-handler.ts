@@ -166,7 +166,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
       if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
       return graphql(req, res, body);
     }
-    if (await servePage(req, res, path)) return;
+    if (await servePage(req, res, path, options.credentials)) return;
     sendError(res, 404, 'NotFoundException', `No route for ${req.method} ${path}`);
   }
 

@@ -11,6 +11,8 @@ export interface TwinExtras {
   userPoolEndpoint: string;
   /** The seeded users, offered as sign-in hints. */
   users: Array<{ username: string; password: string; groups: string[] }>;
+  /** The twin's one local IAM key, for the console's SigV4 mode (the banner prints it too). */
+  iam?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export interface LoadedOutputs {
