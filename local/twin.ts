@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createCognitoHttpHandler, SEED_USERS, UserPool, type SeedUser } from './auth';
-import { createDataSourceInvoker } from './datasources';
+import { createDataSourceInvoker, loadNextTokenKey } from './datasources';
 import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local';
 import { createGraphQLApi } from './graphql/api';
 import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './graphql/pipeline-runner';
@@ -161,7 +161,14 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       schema,
       resolverFields: resolverFieldKeys(),
       env: { [TABLE_NAME_ENV]: tableName },
-      runResolver: createPipelineRunner(createDataSourceInvoker({ dataSources, dynamodb: { client, tableName } })),
+      runResolver: createPipelineRunner(
+        createDataSourceInvoker({
+          dataSources,
+          // Tokens signed with the data directory's key stay valid across restarts on it.
+          dynamodb: { client, tableName, nextTokenKey: loadNextTokenKey(dataDir) },
+          log: log.child({ part: 'dynamodb' }),
+        }),
+      ),
       onMutation: ({ mutationField, result }) => hub.publish({ mutationField, result }),
       onInvalidate: (invalidation) => hub.invalidate(invalidation),
     });

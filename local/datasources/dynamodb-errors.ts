@@ -1,5 +1,6 @@
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import type { DataSourceError } from './result';
+import { DynamoDBUnavailableError } from './dynamodb-unavailable';
 import { RequestError } from './request-error';
 
 /**
@@ -10,6 +11,13 @@ import { RequestError } from './request-error';
  */
 export function toDataSourceError(error: unknown): DataSourceError {
   if (error instanceof RequestError) return { type: error.type, message: error.message };
+  if (error instanceof DynamoDBUnavailableError) {
+    // No answer at all, so no request id: DynamoDB's 503, as AppSync would pass it on.
+    return {
+      type: 'DynamoDB:ServiceUnavailable',
+      message: `${error.message} (Service: AmazonDynamoDBv2; Status Code: 503; Error Code: ServiceUnavailable; Request ID: null; Proxy: null)`,
+    };
+  }
   if (error instanceof DynamoDBServiceException) {
     const code = error.name;
     const status = error.$metadata.httpStatusCode ?? 400;
@@ -19,7 +27,7 @@ export function toDataSourceError(error: unknown): DataSourceError {
       message: `${error.message} (Service: AmazonDynamoDBv2; Status Code: ${status}; Error Code: ${code}; Request ID: ${requestId}; Proxy: null)`,
     };
   }
-  // Not an answer from DynamoDB (connection refused, timeout): still an error, never a crash.
+  // Anything else thrown on the way (a bug, not DynamoDB): still an error, never a crash.
   const name = error instanceof Error ? error.name : 'UnknownError';
   const message = error instanceof Error ? error.message : String(error);
   return { type: `DynamoDB:${name}`, message };

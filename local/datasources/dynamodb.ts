@@ -1,10 +1,15 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Logger } from 'pino';
+import { boundedSend } from './dynamodb/bounded-send';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodb/batch';
 import { query, scan } from './dynamodb/query-scan';
 import { deleteItem, getItem, putItem, updateItem } from './dynamodb/single-item';
 import type { DynamoDBTarget } from './dynamodb/target';
 import { transactGetItems, transactWriteItems } from './dynamodb/transact';
 import { toDataSourceError } from './dynamodb-errors';
+import { DynamoDBOutageLog } from './dynamodb-outage-log';
+import { DATA_SOURCE_LIMITS } from './limits';
+import { processNextTokenKey } from './next-token-key';
 import { RequestError, isRecord, requireString } from './request-error';
 import type { DataSourceResult } from './result';
 
@@ -36,7 +41,25 @@ const OPERATIONS: Record<string, Operation> = {
 
 export const SUPPORTED_DYNAMODB_OPERATIONS = Object.keys(OPERATIONS);
 
-export function createDynamoDBDataSource(target: { client: DynamoDBClient; tableName: string }): DynamoDBDataSource {
+export interface DynamoDBDataSourceOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** Signs nextTokens (next-token-key.ts). Default: one random key for this process. */
+  nextTokenKey?: Buffer;
+  /** Default DATA_SOURCE_LIMITS.dynamodbCallTimeoutMs. */
+  callTimeoutMs?: number;
+  /** Where outages are told, once each; data sources of one table share it. Default: one of its own, logging to `log`. */
+  outages?: DynamoDBOutageLog;
+  log?: Logger;
+}
+
+export function createDynamoDBDataSource(options: DynamoDBDataSourceOptions): DynamoDBDataSource {
+  const outages = options.outages ?? new DynamoDBOutageLog(options.log);
+  const target: DynamoDBTarget = {
+    send: boundedSend(options.client, options.callTimeoutMs ?? DATA_SOURCE_LIMITS.dynamodbCallTimeoutMs, outages),
+    tableName: options.tableName,
+    nextTokenKey: options.nextTokenKey ?? processNextTokenKey(),
+  };
   return async (request) => {
     try {
       if (!isRecord(request)) throw new RequestError('The data source request must be a JSON object.');

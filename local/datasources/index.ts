@@ -1,6 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Logger } from 'pino';
 import type { DataSourceWiring } from '../../resolvers/wiring-types';
 import { createDynamoDBDataSource } from './dynamodb';
+import { DynamoDBOutageLog } from './dynamodb-outage-log';
+import { processNextTokenKey } from './next-token-key';
 import { invokeNoneDataSource } from './none';
 import type { DataSourceResult } from './result';
 
@@ -8,6 +11,8 @@ export type { DataSourceError, DataSourceResult } from './result';
 export { createDynamoDBDataSource, SUPPORTED_DYNAMODB_OPERATIONS, type DynamoDBDataSource } from './dynamodb';
 export { invokeNoneDataSource } from './none';
 export { INVALID_NEXT_TOKEN_MESSAGE } from './next-token';
+export { loadNextTokenKey, NEXT_TOKEN_KEY_FILE } from './next-token-key';
+export { DATA_SOURCE_LIMITS } from './limits';
 
 /** Calls the named data source of the wiring table with a resolver's request object. */
 export type DataSourceInvoker = (dataSourceName: string, request: unknown) => Promise<DataSourceResult>;
@@ -16,15 +21,25 @@ export interface DataSourceInvokerOptions {
   /** The wiring table's data sources (resolvers/wiring.ts `dataSources`). */
   dataSources: Record<string, DataSourceWiring>;
   /** Where every AMAZON_DYNAMODB data source goes: the API has one table. */
-  dynamodb: { client: DynamoDBClient; tableName: string };
+  dynamodb: {
+    client: DynamoDBClient;
+    tableName: string;
+    /** Signs nextTokens: loadNextTokenKey(dataDir). Default: one random key for this process. */
+    nextTokenKey?: Buffer;
+    callTimeoutMs?: number;
+  };
+  /** Where a DynamoDB outage and its end are logged (once each). */
+  log?: Logger;
 }
 
-export function createDataSourceInvoker({ dataSources, dynamodb }: DataSourceInvokerOptions): DataSourceInvoker {
+export function createDataSourceInvoker({ dataSources, dynamodb, log }: DataSourceInvokerOptions): DataSourceInvoker {
+  // One table behind every DynamoDB data source: one outage log and one token key for all.
+  const shared = { ...dynamodb, nextTokenKey: dynamodb.nextTokenKey ?? processNextTokenKey(), outages: new DynamoDBOutageLog(log) };
   const invokers = new Map<string, (request: unknown) => Promise<DataSourceResult>>();
   for (const [name, wiring] of Object.entries(dataSources)) {
     switch (wiring.kind) {
       case 'AMAZON_DYNAMODB':
-        invokers.set(name, createDynamoDBDataSource(dynamodb));
+        invokers.set(name, createDynamoDBDataSource(shared));
         break;
       case 'NONE':
         invokers.set(name, invokeNoneDataSource);

@@ -12,7 +12,7 @@ import type { DynamoDBTarget } from './target';
  * listed as AppSync lists them. Nothing is retried, as in AppSync.
  */
 
-export async function batchGetItem({ client }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+export async function batchGetItem({ send }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const tables = requireRecord(request.tables, '$[tables]');
   const requested: Record<string, AttributeMap[]> = {};
   const requestItems: Record<string, KeysAndAttributes> = {};
@@ -29,7 +29,7 @@ export async function batchGetItem({ client }: DynamoDBTarget, request: Record<s
       ...mergePlaceholders(projection),
     };
   }
-  const output = await client.send(new BatchGetItemCommand({ RequestItems: requestItems }));
+  const output = await send(new BatchGetItemCommand({ RequestItems: requestItems }));
 
   const data: Record<string, (Record<string, unknown> | null)[]> = {};
   const unprocessedKeys: Record<string, Record<string, unknown>[]> = {};
@@ -57,7 +57,7 @@ export function batchDeleteItem(target: DynamoDBTarget, request: Record<string, 
  * BatchPutItem (items) and BatchDeleteItem (keys): one BatchWriteItem. data lists what was
  * written, null where DynamoDB left it unprocessed; the unprocessed ones come back as well.
  */
-async function batchWrite({ client }: DynamoDBTarget, request: Record<string, unknown>, kind: 'put' | 'delete'): Promise<DataSourceResult> {
+async function batchWrite({ send }: DynamoDBTarget, request: Record<string, unknown>, kind: 'put' | 'delete'): Promise<DataSourceResult> {
   const tables = requireRecord(request.tables, '$[tables]');
   const byTable = Object.fromEntries(
     Object.entries(tables).map(([table, entries]) => [
@@ -67,7 +67,7 @@ async function batchWrite({ client }: DynamoDBTarget, request: Record<string, un
   );
   const toWrite = (entry: AttributeMap): WriteRequest => (kind === 'put' ? { PutRequest: { Item: entry } } : { DeleteRequest: { Key: entry } });
   const fromWrite = (write: WriteRequest): AttributeMap | undefined => (kind === 'put' ? write.PutRequest?.Item : write.DeleteRequest?.Key);
-  const output = await client.send(new BatchWriteItemCommand({ RequestItems: mapValues(byTable, (entries) => entries.map(toWrite)) }));
+  const output = await send(new BatchWriteItemCommand({ RequestItems: mapValues(byTable, (entries) => entries.map(toWrite)) }));
   const data: Record<string, (Record<string, unknown> | null)[]> = {};
   const unprocessedByTable: Record<string, Record<string, unknown>[]> = {};
   for (const [table, entries] of Object.entries(byTable)) {

@@ -10,10 +10,10 @@ import type { DynamoDBTarget } from './target';
 
 const SELECT_VALUES = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES'];
 
-export async function query({ client, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+export async function query({ send, tableName, nextTokenKey }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const keyCondition = readExpression(request.query, '$[query]');
-  const common = readCommon(request, 'Query', tableName);
-  const output = await client.send(
+  const common = readCommon(request, 'Query', tableName, nextTokenKey);
+  const output = await send(
     new QueryCommand({
       TableName: tableName,
       IndexName: common.index,
@@ -28,12 +28,12 @@ export async function query({ client, tableName }: DynamoDBTarget, request: Reco
       Select: common.select,
     }),
   );
-  return page(output, common.scope);
+  return page(output, common.scope, nextTokenKey);
 }
 
-export async function scan({ client, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
-  const common = readCommon(request, 'Scan', tableName);
-  const output = await client.send(
+export async function scan({ send, tableName, nextTokenKey }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+  const common = readCommon(request, 'Scan', tableName, nextTokenKey);
+  const output = await send(
     new ScanCommand({
       TableName: tableName,
       IndexName: common.index,
@@ -48,11 +48,11 @@ export async function scan({ client, tableName }: DynamoDBTarget, request: Recor
       Select: common.select,
     }),
   );
-  return page(output, common.scope);
+  return page(output, common.scope, nextTokenKey);
 }
 
 /** The request fields Query and Scan share, validated. */
-function readCommon(request: Record<string, unknown>, operation: TokenScope['operation'], tableName: string) {
+function readCommon(request: Record<string, unknown>, operation: TokenScope['operation'], tableName: string, nextTokenKey: Buffer) {
   const filter = readOptionalExpression(request.filter, '$[filter]');
   const projection = readProjection(request.projection, '$[projection]');
   const index = optionalString(request.index, '$[index]');
@@ -63,18 +63,18 @@ function readCommon(request: Record<string, unknown>, operation: TokenScope['ope
     projection,
     index,
     scope,
-    exclusiveStartKey: nextToken === undefined ? undefined : decodeNextToken(nextToken, scope),
+    exclusiveStartKey: nextToken === undefined ? undefined : decodeNextToken(nextToken, scope, nextTokenKey),
     limit: optionalInteger(request.limit, '$[limit]'),
     consistentRead: optionalBoolean(request.consistentRead, '$[consistentRead]'),
     select: readSelect(request.select),
   };
 }
 
-function page(output: QueryCommandOutput | ScanCommandOutput, scope: TokenScope): DataSourceResult {
+function page(output: QueryCommandOutput | ScanCommandOutput, scope: TokenScope, nextTokenKey: Buffer): DataSourceResult {
   return {
     result: {
       items: (output.Items ?? []).map(toPlainItem),
-      nextToken: encodeNextToken(output.LastEvaluatedKey, scope),
+      nextToken: encodeNextToken(output.LastEvaluatedKey, scope, nextTokenKey),
       scannedCount: output.ScannedCount ?? 0,
     },
   };

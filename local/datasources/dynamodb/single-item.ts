@@ -14,10 +14,10 @@ import type { DynamoDBTarget } from './target';
 
 /** GetItem, PutItem, UpdateItem and DeleteItem, with AppSync's conditional-check rules. */
 
-export async function getItem({ client, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+export async function getItem({ send, tableName }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const key = toAttributeMap(request.key, '$[key]');
   const projection = readProjection(request.projection, '$[projection]');
-  const output = await client.send(
+  const output = await send(
     new GetItemCommand({
       TableName: tableName,
       Key: key,
@@ -36,7 +36,7 @@ export async function putItem(target: DynamoDBTarget, request: Record<string, un
   const item: AttributeMap = { ...attributeValues, ...key };
   const condition = readCondition(request.condition, '$[condition]');
   try {
-    await target.client.send(
+    await target.send(
       new PutItemCommand({
         TableName: target.tableName,
         Item: item,
@@ -61,7 +61,7 @@ export async function updateItem(target: DynamoDBTarget, request: Record<string,
   const update = readExpression(request.update, '$[update]');
   const condition = readCondition(request.condition, '$[condition]');
   try {
-    const output = await target.client.send(
+    const output = await target.send(
       new UpdateItemCommand({
         TableName: target.tableName,
         Key: key,
@@ -83,7 +83,7 @@ export async function deleteItem(target: DynamoDBTarget, request: Record<string,
   const key = toAttributeMap(request.key, '$[key]');
   const condition = readCondition(request.condition, '$[condition]');
   try {
-    const output = await target.client.send(
+    const output = await target.send(
       new DeleteItemCommand({
         TableName: target.tableName,
         Key: key,
@@ -103,8 +103,8 @@ export async function deleteItem(target: DynamoDBTarget, request: Record<string,
 }
 
 /** After a failed condition AppSync re-reads the item, strongly consistent unless told otherwise. */
-async function readCurrentItem({ client, tableName }: DynamoDBTarget, key: AttributeMap, condition: Condition): Promise<AttributeMap | undefined> {
-  const output = await client.send(
+async function readCurrentItem({ send, tableName }: DynamoDBTarget, key: AttributeMap, condition: Condition): Promise<AttributeMap | undefined> {
+  const output = await send(
     new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: condition.consistentRead ?? true }),
   );
   return output.Item;

@@ -1,7 +1,10 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBSend } from './bounded-send';
 
-/** The DynamoDB table a data source stands for, and the client that reaches it. */
+/** The DynamoDB table a data source stands for, how calls reach it, and the nextToken key. */
 export interface DynamoDBTarget {
-  client: DynamoDBClient;
+  /** The client's send, bounded by the call timeout (bounded-send.ts). */
+  send: DynamoDBSend;
   tableName: string;
+  /** Signs and checks pagination tokens (next-token.ts). */
+  nextTokenKey: Buffer;
 }

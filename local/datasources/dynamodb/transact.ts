@@ -19,7 +19,7 @@ import type { DynamoDBTarget } from './target';
  * failed and returnValuesOnConditionCheckFailure was not false.
  */
 
-export async function transactGetItems({ client }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+export async function transactGetItems({ send }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const transactItems = requireArray(request.transactItems, '$[transactItems]').map((entry, i) => {
     const path = `$[transactItems][${i}]`;
     const item = requireRecord(entry, path);
@@ -34,7 +34,7 @@ export async function transactGetItems({ client }: DynamoDBTarget, request: Reco
     };
   });
   try {
-    const output = await client.send(new TransactGetItemsCommand({ TransactItems: transactItems }));
+    const output = await send(new TransactGetItemsCommand({ TransactItems: transactItems }));
     return { result: { items: (output.Responses ?? []).map((response) => toPlainItemOrNull(response.Item)) } };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
@@ -42,10 +42,10 @@ export async function transactGetItems({ client }: DynamoDBTarget, request: Reco
   }
 }
 
-export async function transactWriteItems({ client }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
+export async function transactWriteItems({ send }: DynamoDBTarget, request: Record<string, unknown>): Promise<DataSourceResult> {
   const entries = requireArray(request.transactItems, '$[transactItems]').map((entry, i) => readWriteItem(entry, `$[transactItems][${i}]`));
   try {
-    await client.send(new TransactWriteItemsCommand({ TransactItems: entries.map((entry) => entry.write) }));
+    await send(new TransactWriteItemsCommand({ TransactItems: entries.map((entry) => entry.write) }));
     return { result: { keys: entries.map((entry) => entry.key) } };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
