@@ -203,7 +203,7 @@ describe('bin/evaluate-code --query, --output and --aws-exit-status', () => {
     expect(run.code).toBe(0);
     const flags = ['--runtime', '--code', '--context', '--function', '--output', '--query', '--aws-exit-status', '--region', '--profile', '--endpoint-url', '--cli-binary-format', '--no-cli-pager', '--no-verify-ssl', '--no-paginate', '--help'];
     const optionsPart = run.stdout.slice(run.stdout.indexOf('Options:'), run.stdout.indexOf('Examples:'));
-    const entries = optionsPart.split(/\n(?=  -)/).slice(1);
+    const entries = optionsPart.split(/\n(?= {2}-)/).slice(1);
     for (const flag of flags) {
       const entry = entries.find((e) => e.includes(flag));
       expect(entry).toBeDefined();
