@@ -10,7 +10,7 @@ import { evaluateCode } from '../local/runtime/evaluate-code';
 import { engineStats } from '../local/runtime/engine';
 import { compileModule } from '../local/runtime/compile';
 import { Realm } from '../local/runtime/realm';
-import { MAX_LOOP_ITERATIONS } from '../local/runtime/limits';
+import { REALM_LIMITS } from '../local/runtime/limits';
 import { createHostBridge } from '../local/runtime/host-bridge';
 import { createAppSyncModules } from '../local/runtime/sandbox/lib/index';
 import { newEvaluationRecord, type EvaluationRecord } from '../local/runtime/sandbox/contract';
@@ -118,7 +118,7 @@ function realmPerCall(): () => void {
   const module = compiled.module;
   return () => {
     for (const [handler, contextJson] of [['request', requestContext], ['response', responseContext]] as const) {
-      const outcome = new Realm({ maxLoopIterations: MAX_LOOP_ITERATIONS }).evaluate(module, handler, contextJson, '', 1000);
+      const outcome = new Realm(REALM_LIMITS).evaluate(module, handler, contextJson, '', 1000);
       if (outcome.kind !== 'return') throw new Error(`benchmark resolver failed: ${outcome.kind}`);
     }
   };

@@ -5,7 +5,7 @@ import type { CodeError } from '@aws-sdk/client-appsync';
 import { newEvaluationRecord, type AppendedError, type EvaluationRecord } from './sandbox/contract';
 import { checkCode } from './static-check';
 import { CODE_FILE_NAME, compileModule, type CompiledModule } from './compile';
-import { DEFAULT_HANDLER_TIMEOUT_MS, MAX_LOOP_ITERATIONS } from './limits';
+import { DEFAULT_HANDLER_TIMEOUT_MS, REALM_LIMITS } from './limits';
 import { Realm, type RawOutcome } from './realm';
 
 export type HandlerName = 'request' | 'response';
@@ -60,7 +60,7 @@ export function runHandler(request: HandlerRequest): HandlerResult {
   if (!compiled.ok) return codeErrorResult(compiled.codeErrors);
 
   if (realm === undefined || realm.dirty) {
-    realm = new Realm({ maxLoopIterations: MAX_LOOP_ITERATIONS });
+    realm = new Realm(REALM_LIMITS);
     stats.realmsCreated += 1;
   }
   stats.evaluations += 1;

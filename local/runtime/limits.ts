@@ -14,6 +14,33 @@ export const CONTEXT_MAX_LENGTH = 28000;
  */
 export const MAX_LOOP_ITERATIONS = 1000;
 
+/**
+ * Memory bounds (UNVERIFIED for APPSYNC_JS: AWS documents none). A single built-in call can ask
+ * V8 for gigabytes at once (`Array(1e9).fill(0)`) and take the process down, so the calls that
+ * size an allocation by their argument refuse sizes over these: Array(n), fill and join on an
+ * array that long, concat of a result that long; repeat, padStart and padEnd of a string longer
+ * than the string limit (AppSync's response payload limit, 5 MB).
+ */
+export const MAX_ARRAY_LENGTH = 1_000_000;
+export const MAX_STRING_LENGTH = 5 * 1024 * 1024;
+/**
+ * Heap growth one evaluation may cause, checked every HEAP_CHECK_CALLS function entries and every
+ * HEAP_CHECK_LOOPS loop iterations (many allocations each under the per-call bounds).
+ */
+export const MAX_HEAP_GROWTH_BYTES = 512 * 1024 * 1024;
+export const HEAP_CHECK_CALLS = 16;
+export const HEAP_CHECK_LOOPS = 16;
+
+/** Everything a realm enforces by itself, as the engine creates it. */
+export const REALM_LIMITS = {
+  maxLoopIterations: MAX_LOOP_ITERATIONS,
+  maxArrayLength: MAX_ARRAY_LENGTH,
+  maxStringLength: MAX_STRING_LENGTH,
+  maxHeapGrowthBytes: MAX_HEAP_GROWTH_BYTES,
+  heapCheckCalls: HEAP_CHECK_CALLS,
+  heapCheckLoops: HEAP_CHECK_LOOPS,
+} as const;
+
 /** Wall-clock limit for one handler evaluation when the caller sets none. AWS documents none per handler. */
 export const DEFAULT_HANDLER_TIMEOUT_MS = 1000;
 

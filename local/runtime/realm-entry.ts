@@ -68,11 +68,15 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
   const apply = Reflect.apply;
   const RegExpClass = RegExp;
   const maxLoopIterations = options.maxLoopIterations;
+  const { maxArrayLength, maxStringLength, maxHeapGrowthBytes, heapCheckCalls, heapCheckLoops } = options;
+  const heapUsedBytes = bridge.heapUsedBytes;
 
   let record: EvaluationRecord = newEvaluationRecord();
   let authType = '';
   let requestId: string | undefined;
   let iterations = 0;
+  let calls = 0;
+  let heapAtStart = 0;
   let deadline = Infinity;
   let pending: PendingEvaluation | undefined;
   let running = false;
@@ -106,9 +110,18 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     }
   };
 
+  // The heap this evaluation has grown, against its bound (a host call, so only now and then).
+  const checkHeap = (): void => {
+    const grown = heapUsedBytes() - heapAtStart;
+    if (grown > maxHeapGrowthBytes) {
+      throw new RangeErrorClass(`Memory limit exceeded: the evaluation grew the heap by more than ${maxHeapGrowthBytes / 1024 / 1024} MB`);
+    }
+  };
   // Called at every function entry: the realm's own clock (no host call) against the deadline.
   const callTick = (): void => {
     if (dateNow() > deadline) throw TIME_LIMIT;
+    calls += 1;
+    if (calls % heapCheckCalls === 0) checkHeap();
   };
   // Called at every loop iteration: the loop quota, then the clock.
   const loopTick = (): void => {
@@ -117,6 +130,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
       throw new RangeErrorClass(`Loop iteration limit of ${maxLoopIterations} exceeded`);
     }
     if (dateNow() > deadline) throw TIME_LIMIT;
+    if (iterations % heapCheckLoops === 0) checkHeap();
   };
 
   shapeGlobals();
@@ -154,6 +168,7 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
       }
     };
     useJavaStylePatterns();
+    boundAllocations();
     for (const name of UNCALLABLE_CONSTRUCTORS) realm[name] = uncallable(name, realm[name] as object);
     // `(() => {}).constructor` would otherwise still reach the Function constructor.
     const functionPrototype = getPrototypeOf(function probe() {}) as { constructor: unknown };
@@ -178,6 +193,58 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
       const regex = typeof pattern === 'string' ? new RegExpClass(pattern, 'g') : pattern;
       return apply(nativeReplace, this, [regex, replacement]);
     };
+  }
+
+  /**
+   * The built-ins whose one call allocates as much as its argument asks (limits.ts): over the
+   * bounds they throw a RangeError, which ends the evaluation like any exception.
+   */
+  function boundAllocations(): void {
+    const tooLong = (what: string, size: number, limit: number, unit: string) =>
+      new RangeErrorClass(`${what} of ${size} ${unit} is over the runtime's limit of ${limit} ${unit}`);
+    const NativeArray = Array;
+    const guardedArray = function Array(...args: unknown[]): unknown {
+      if (args.length === 1 && typeof args[0] === 'number' && args[0] > maxArrayLength) throw tooLong('An array', args[0], maxArrayLength, 'elements');
+      return apply(NativeArray, undefined, args);
+    };
+    for (const key of ownKeys(NativeArray)) {
+      if (key === 'length' || key === 'name') continue;
+      const descriptor = describe(NativeArray, key);
+      if (descriptor !== undefined) define(guardedArray, key, descriptor);
+    }
+    realm.Array = guardedArray;
+
+    const arrayPrototype = NativeArray.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const wrapArray = (name: string, sizeOf: (self: unknown[], args: unknown[]) => number) => {
+      const native = arrayPrototype[name];
+      const wrapped = {
+        [name](this: unknown[], ...args: unknown[]): unknown {
+          const size = sizeOf(this, args);
+          if (size > maxArrayLength) throw tooLong(`Array.prototype.${name} on an array`, size, maxArrayLength, 'elements');
+          return apply(native, this, args);
+        },
+      }[name];
+      define(arrayPrototype, name, { value: wrapped, writable: true, enumerable: false, configurable: true });
+    };
+    wrapArray('fill', (self) => self.length);
+    wrapArray('join', (self) => self.length);
+    wrapArray('concat', (self, args) => args.reduce<number>((n, a) => n + (isArray(a) ? (a as unknown[]).length : 1), self.length));
+
+    const stringPrototype = String.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const wrapString = (name: string, sizeOf: (self: string, args: unknown[]) => number) => {
+      const native = stringPrototype[name];
+      const wrapped = {
+        [name](this: string, ...args: unknown[]): unknown {
+          const size = sizeOf(this, args);
+          if (size > maxStringLength) throw tooLong(`String.prototype.${name} result`, size, maxStringLength, 'characters');
+          return apply(native, this, args);
+        },
+      }[name];
+      define(stringPrototype, name, { value: wrapped, writable: true, enumerable: false, configurable: true });
+    };
+    wrapString('repeat', (self, [count]) => `${self}`.length * (typeof count === 'number' && count > 0 ? count : 0));
+    wrapString('padStart', (_self, [target]) => (typeof target === 'number' ? target : 0));
+    wrapString('padEnd', (_self, [target]) => (typeof target === 'number' ? target : 0));
   }
 
   /** A stand-in that throws like AWS when called but keeps the static helpers (Number.isNaN...). */
@@ -205,6 +272,8 @@ export function install(bridge: RealmBridge, options: RealmOptions): RealmApi {
     authType = evaluation.authType;
     requestId = undefined;
     iterations = 0;
+    calls = 0;
+    heapAtStart = heapUsedBytes();
     deadline = evaluation.timeoutMs > 0 ? dateNow() + evaluation.timeoutMs : Infinity;
 
     let kind: OutcomeKind = 'return';

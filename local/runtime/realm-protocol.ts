@@ -11,10 +11,18 @@ export type Deliver = (kind: OutcomeKind, valueJson: string, stashJson: string, 
 
 export interface RealmBridge extends HostBridge {
   deliver: Deliver;
+  /** V8's used heap size in bytes, for the evaluation's memory bound. */
+  heapUsedBytes(): number;
 }
 
+/** The realm's own limits (values in limits.ts). */
 export interface RealmOptions {
   maxLoopIterations: number;
+  maxArrayLength: number;
+  maxStringLength: number;
+  maxHeapGrowthBytes: number;
+  heapCheckCalls: number;
+  heapCheckLoops: number;
 }
 
 /** Returned by the bundle's `install`; the host keeps it for the realm's lifetime. */

@@ -1,6 +1,7 @@
 // One vm context shaped like APPSYNC_JS, shared by every code string until a handler changes it.
 // The host checks the realm's fingerprint after each evaluation (inside the same timed call) and
 // the engine replaces a realm that reports 'dirty' or timed out.
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { CompiledModule } from './compile';
 import { createHostBridge } from './host-bridge';
@@ -34,6 +35,7 @@ export class Realm {
     const entry = realmBundleScript().runInContext(this.context) as RealmEntryExports;
     const bridge = {
       ...createHostBridge(() => this.clock()),
+      heapUsedBytes: () => v8.getHeapStatistics().used_heap_size,
       deliver: (kind: OutcomeKind, valueJson: string, stashJson: string, recordJson: string, detail: string) => {
         this.delivered = { kind, valueJson, stashJson, recordJson, detail };
       },
