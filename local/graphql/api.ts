@@ -206,11 +206,13 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     if (field && !isAuthorized(info.parentType, field, state.caller)) {
       throw new FieldError(unauthorizedMessage(info.parentType.name, info.fieldName), 'Unauthorized');
     }
-    if (!rootTypes.has(info.parentType.name)) {
+    const isRoot = rootTypes.has(info.parentType.name);
+    const hasResolver = options.resolverFields.has(`${info.parentType.name}.${info.fieldName}`);
+    if (!isRoot && !hasResolver) {
       // Nested fields read the parent's value, as AppSync does without a resolver.
       return source && typeof source === 'object' ? (source as Record<string, unknown>)[info.fieldName] : null;
     }
-    if (!options.resolverFields.has(`${info.parentType.name}.${info.fieldName}`)) return null;
+    if (!hasResolver) return null;
     const fieldNode = info.fieldNodes[0];
     // All the nodes of this response key: their selections are merged, as graphql-js does.
     const selectionSet = mergedSelectionSet(info.fieldNodes);
@@ -229,7 +231,8 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
       env: options.env,
     };
     const outcome = await options.runResolver(info.parentType.name, info.fieldName, context);
-    state.resolved.set(info.path.key as string, { arguments: args, outcome });
+    // Root fields only: their outcomes feed subscriptions (a nested field resolver's never does).
+    if (isRoot) state.resolved.set(info.path.key as string, { arguments: args, outcome });
     state.invalidations.push(...outcome.invalidations);
     Object.assign(state.responseHeaders, outcome.responseHeaders);
     const failure = outcome.errors.at(-1);
