@@ -19,6 +19,7 @@ export class ChatTable extends Construct {
       partitionKey: { name: tableDefinition.partitionKey, type: string },
       sortKey: { name: tableDefinition.sortKey, type: string },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // A KMS key in the account (aws/dynamodb): key use shows in CloudTrail.
       encryption: dynamodb.TableEncryption.AWS_MANAGED,

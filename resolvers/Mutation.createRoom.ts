@@ -1,5 +1,6 @@
 /**
- * Mutation.createRoom: a new room whose first member is the caller.
+ * Mutation.createRoom: a new room whose first member is the caller; PUBLIC unless the caller asks
+ * for PRIVATE (so clients that send only a name keep working).
  * Pipeline: createRoomWithOwner (TransactWriteItems).
  */
 import { util } from '@aws-appsync/utils';
@@ -16,6 +17,7 @@ export function request(ctx: Context<MutationCreateRoomArgs, ChatStash>) {
     name,
     createdBy: callerId(ctx),
     createdAt: util.time.nowISO8601(),
+    visibility: ctx.args.visibility ?? 'PUBLIC',
   };
   return {};
 }

@@ -24,6 +24,7 @@ export function request(ctx: Context<MutationSendMessageArgs, ChatStash>) {
     createdAt: util.time.nowISO8601(),
     editedAt: null,
     deleted: false,
+    reactions: [],
   };
   return {};
 }

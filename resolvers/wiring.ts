@@ -25,11 +25,12 @@ export const pipelineFunctions: FunctionWiring[] = [
   { name: 'requireMembership', dataSource: CHAT_TABLE_DATA_SOURCE },
   // GetItem (room META): NotFound.
   { name: 'requireRoom', dataSource: CHAT_TABLE_DATA_SOURCE },
-  // TransactWriteItems (ConditionCheck: no BAN item; PutItem MEMBER item only if absent): Unauthorized when banned.
+  // TransactWriteItems (ConditionCheck: no BAN item; PutItem MEMBER item only if absent; DeleteItem
+  // INVITE item when the room is private or for acceptInvite): Unauthorized when banned or uninvited.
   { name: 'addMember', dataSource: CHAT_TABLE_DATA_SOURCE },
   // DeleteItem (MEMBER item of stash.memberUserId).
   { name: 'removeMembership', dataSource: CHAT_TABLE_DATA_SOURCE },
-  // TransactWriteItems (DeleteItem MEMBER item + PutItem BAN item of stash.memberUserId).
+  // TransactWriteItems (DeleteItem MEMBER item + PutItem BAN item + DeleteItem INVITE item of stash.memberUserId).
   { name: 'banMember', dataSource: CHAT_TABLE_DATA_SOURCE },
   // DeleteItem (BAN item of stash.bannedUserId).
   { name: 'deleteBan', dataSource: CHAT_TABLE_DATA_SOURCE },
@@ -37,7 +38,7 @@ export const pipelineFunctions: FunctionWiring[] = [
   { name: 'createRoomWithOwner', dataSource: CHAT_TABLE_DATA_SOURCE },
   // Query (messages of a room, newest first).
   { name: 'queryMessages', dataSource: CHAT_TABLE_DATA_SOURCE },
-  // Query on GSI1 (membership items of the caller).
+  // Query on GSI1 (membership items of the caller, ROOM#...).
   { name: 'queryMyRooms', dataSource: CHAT_TABLE_DATA_SOURCE },
   // TransactWriteItems (idempotency record + message, both only if absent).
   { name: 'putMessageOnce', dataSource: CHAT_TABLE_DATA_SOURCE },
@@ -47,20 +48,57 @@ export const pipelineFunctions: FunctionWiring[] = [
   { name: 'updateOwnMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
   // UpdateItem (deleted, content, editedAt; condition: sender is the caller unless Admins/IAM).
   { name: 'softDeleteMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // TransactWriteItems (ConditionCheck: invitee not banned, not a member; PutItem INVITE item).
+  { name: 'putInvitation', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query on GSI1 (invitation items of the caller, INVITE#...).
+  { name: 'queryMyInvitations', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query on GSI1 (PUBLIC_ROOMS partition, newest first).
+  { name: 'queryPublicRooms', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // UpdateItem (ADD the caller to the REACT#<emoji> set; condition: exists, not deleted, under the cap).
+  { name: 'addReaction', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // UpdateItem (DELETE the caller from the REACT#<emoji> set; condition: exists).
+  { name: 'removeReaction', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // TransactWriteItems (ConditionCheck: the message exists; UpdateItem MEMBER lastReadMessageId, forward only).
+  { name: 'setLastRead', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query (messages after the read marker, projected to SK, at most 100): Room.unreadCount.
+  { name: 'countUnread', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query (the newest message): Room.lastMessage.
+  { name: 'queryLastMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // PutItem (TYPING#<sub> rate record with TTL; condition: none within the interval): LimitExceeded.
+  { name: 'throttleTyping', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // PutItem (PRESENCE#<sub> with expiresAt TTL; condition: none within the interval): LimitExceeded.
+  { name: 'putPresence', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // Query (PRESENCE# items of a room, filter expiresAt > now).
+  { name: 'queryPresence', dataSource: CHAT_TABLE_DATA_SOURCE },
 ];
 
 export const resolvers: ResolverWiring[] = [
   { typeName: 'Query', fieldName: 'listMessages', functions: ['requireMembership', 'queryMessages'] },
   { typeName: 'Query', fieldName: 'getRoom', functions: ['requireMembership'] },
   { typeName: 'Query', fieldName: 'myRooms', functions: ['queryMyRooms'] },
+  { typeName: 'Query', fieldName: 'listPublicRooms', functions: ['queryPublicRooms'] },
+  { typeName: 'Query', fieldName: 'myInvitations', functions: ['queryMyInvitations'] },
+  { typeName: 'Query', fieldName: 'presence', functions: ['requireMembership', 'queryPresence'] },
   { typeName: 'Mutation', fieldName: 'createRoom', functions: ['createRoomWithOwner'] },
   { typeName: 'Mutation', fieldName: 'joinRoom', functions: ['requireRoom', 'addMember'] },
+  { typeName: 'Mutation', fieldName: 'inviteMember', functions: ['requireMembership', 'putInvitation'] },
+  { typeName: 'Mutation', fieldName: 'acceptInvite', functions: ['requireRoom', 'addMember'] },
   { typeName: 'Mutation', fieldName: 'leaveRoom', functions: ['requireMembership', 'removeMembership'] },
   { typeName: 'Mutation', fieldName: 'removeMember', functions: ['requireMembership', 'banMember'] },
   { typeName: 'Mutation', fieldName: 'unbanMember', functions: ['requireMembership', 'deleteBan'] },
   { typeName: 'Mutation', fieldName: 'sendMessage', functions: ['requireMembership', 'putMessageOnce', 'getRetriedMessage'] },
   { typeName: 'Mutation', fieldName: 'editMessage', functions: ['requireMembership', 'updateOwnMessage'] },
   { typeName: 'Mutation', fieldName: 'deleteMessage', functions: ['requireMembership', 'softDeleteMessage'] },
+  { typeName: 'Mutation', fieldName: 'react', functions: ['requireMembership', 'addReaction'] },
+  { typeName: 'Mutation', fieldName: 'unreact', functions: ['requireMembership', 'removeReaction'] },
+  { typeName: 'Mutation', fieldName: 'markRead', functions: ['requireMembership', 'setLastRead'] },
+  { typeName: 'Mutation', fieldName: 'setTyping', functions: ['requireMembership', 'throttleTyping'] },
+  { typeName: 'Mutation', fieldName: 'heartbeat', functions: ['requireMembership', 'putPresence'] },
   { typeName: 'Subscription', fieldName: 'onNewMessage', functions: ['requireMembership'] },
   { typeName: 'Subscription', fieldName: 'onMessageChanged', functions: ['requireMembership'] },
+  { typeName: 'Subscription', fieldName: 'onTyping', functions: ['requireMembership'] },
+  { typeName: 'Subscription', fieldName: 'onPresence', functions: ['requireMembership'] },
+  // Field resolvers: only on the rooms myRooms returns (MemberRoom); null elsewhere.
+  { typeName: 'Room', fieldName: 'unreadCount', functions: ['countUnread'] },
+  { typeName: 'Room', fieldName: 'lastMessage', functions: ['queryLastMessage'] },
 ];

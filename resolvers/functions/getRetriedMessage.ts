@@ -12,6 +12,7 @@ import { dataSourceError, notFound } from '../lib/errors';
 import type { MessageItem } from '../lib/items';
 import { toMessage } from '../lib/items';
 import { messageKey } from '../lib/keys';
+import { viewerId } from '../lib/caller';
 import type { ChatStash } from '../lib/stash';
 
 type RetryContext = Context<MutationSendMessageArgs, ChatStash, Record<string, unknown>, Record<string, unknown>, MessageItem | null>;
@@ -35,5 +36,5 @@ export function response(ctx: RetryContext): Message {
   if (!ctx.result) {
     notFound('Message not found');
   }
-  return toMessage(ctx.result);
+  return toMessage(ctx.result, viewerId(ctx));
 }

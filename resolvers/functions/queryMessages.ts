@@ -12,6 +12,7 @@ import { dataSourceError, validationError } from '../lib/errors';
 import type { MessageItem } from '../lib/items';
 import { toMessage } from '../lib/items';
 import { MESSAGE_SK_PREFIX, roomPartition } from '../lib/keys';
+import { viewerId } from '../lib/caller';
 import type { ChatStash } from '../lib/stash';
 
 /** How a refused nextToken comes back: refused before DynamoDB, or by DynamoDB itself. */
@@ -45,5 +46,5 @@ export function response(ctx: Context<QueryListMessagesArgs, ChatStash>): Messag
     dataSourceError(ctx.error);
   }
   const items: MessageItem[] = ctx.result.items ?? [];
-  return { items: items.map((item) => toMessage(item)), nextToken: ctx.result.nextToken ?? null };
+  return { items: items.map((item) => toMessage(item, viewerId(ctx))), nextToken: ctx.result.nextToken ?? null };
 }

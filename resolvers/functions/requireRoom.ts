@@ -1,5 +1,6 @@
 /**
- * Pipeline step of joinRoom: the room must exist (NotFound).
+ * Pipeline step of joinRoom and acceptInvite: the room must exist (NotFound). A PRIVATE room is
+ * joined only with an invitation, so it sets ctx.stash.needsInvitation for addMember.
  * Data source: chatTable, GetItem (room META, strongly consistent).
  * Result: the Room, also left in ctx.stash.room.
  */
@@ -29,5 +30,8 @@ export function response(ctx: Context<Args, ChatStash, Record<string, unknown>, 
     notFound('Room not found');
   }
   ctx.stash.room = toRoom(ctx.result);
+  if (ctx.stash.room.visibility === 'PRIVATE') {
+    ctx.stash.needsInvitation = true;
+  }
   return ctx.stash.room;
 }

@@ -9,7 +9,7 @@
 import { util } from '@aws-appsync/utils';
 import type { Context, DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import type { Message, MutationDeleteMessageArgs } from '../generated/graphql';
-import { callerId } from '../lib/caller';
+import { callerId, viewerId } from '../lib/caller';
 import { dataSourceError, storedItemAfterFailedCondition, unauthorized } from '../lib/errors';
 import type { MessageItem } from '../lib/items';
 import { toMessage } from '../lib/items';
@@ -53,9 +53,9 @@ export function response(ctx: DeleteContext): Message {
       unauthorized('Only the sender or an admin can delete this message');
     }
     if (current.deleted) {
-      return toMessage(current);
+      return toMessage(current, viewerId(ctx));
     }
     dataSourceError(ctx.error);
   }
-  return toMessage(ctx.result!);
+  return toMessage(ctx.result!, viewerId(ctx));
 }

@@ -10,7 +10,7 @@
 import { util } from '@aws-appsync/utils';
 import type { Context, DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import type { Message, MutationEditMessageArgs } from '../generated/graphql';
-import { callerId } from '../lib/caller';
+import { callerId, viewerId } from '../lib/caller';
 import { conflict, dataSourceError, storedItemAfterFailedCondition, unauthorized } from '../lib/errors';
 import type { MessageItem } from '../lib/items';
 import { toMessage } from '../lib/items';
@@ -47,5 +47,5 @@ export function response(ctx: EditContext): Message {
     }
     dataSourceError(ctx.error);
   }
-  return toMessage(ctx.result!);
+  return toMessage(ctx.result!, viewerId(ctx));
 }

@@ -18,6 +18,16 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+export type Invitation = {
+  __typename?: 'Invitation';
+  invitedAt: Scalars['AWSDateTime']['output'];
+  /** A user id, or an operator's IAM ARN. */
+  invitedBy: Scalars['String']['output'];
+  roomId: Scalars['ID']['output'];
+  roomName: Scalars['String']['output'];
+  userId: Scalars['String']['output'];
+};
+
 export type Message = {
   __typename?: 'Message';
   content: Scalars['String']['output'];
@@ -25,6 +35,8 @@ export type Message = {
   deleted: Scalars['Boolean']['output'];
   editedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** In the order of the emoji allow-list; empty on a deleted message. */
+  reactions: Array<Reaction>;
   roomId: Scalars['ID']['output'];
   sender: Scalars['String']['output'];
   senderId: Scalars['String']['output'];
@@ -38,25 +50,46 @@ export type MessagePage = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Joins a room the caller is invited to (public or private) and uses up the invitation. */
+  acceptInvite: Room;
   /** The caller becomes the first member of the new room. */
   createRoom: Room;
   /** The sender, or Admins. A soft delete: the message stays with deleted = true and no content. */
   deleteMessage: Message;
   /** The sender only. */
   editMessage: Message;
+  /** The caller is here for 60 seconds; at most once every 5 seconds per user and room. */
+  heartbeat: Presence;
+  /** Members of the room and operators invite a user; idempotent. A banned user cannot be invited. */
+  inviteMember: Invitation;
+  /** A PRIVATE room needs an invitation (which joining uses up); a ban refuses both kinds. */
   joinRoom: Room;
   leaveRoom: Room;
+  /** Moves the caller's read marker forward to messageId; never back. */
+  markRead: ReadState;
+  /** One reaction per user per emoji (idempotent); emoji from the allow-list. */
+  react: Message;
   /** Admins only. Ends the user's membership and subscriptions, and bans them from the room until unbanMember. */
   removeMember: Room;
   /** Idempotent per (room, sender, clientMessageId): a retry returns the stored message. */
   sendMessage: Message;
+  /** At most once every 2 seconds per user and room (LimitExceeded past it). */
+  setTyping: TypingEvent;
   /** Admins only. Lifts removeMember's ban: the user may join again (this does not make them a member). */
   unbanMember: Room;
+  /** Idempotent. */
+  unreact: Message;
+};
+
+
+export type MutationAcceptInviteArgs = {
+  roomId: Scalars['ID']['input'];
 };
 
 
 export type MutationCreateRoomArgs = {
   name: Scalars['String']['input'];
+  visibility?: InputMaybe<RoomVisibility>;
 };
 
 
@@ -73,12 +106,36 @@ export type MutationEditMessageArgs = {
 };
 
 
+export type MutationHeartbeatArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationInviteMemberArgs = {
+  roomId: Scalars['ID']['input'];
+  userId: Scalars['String']['input'];
+};
+
+
 export type MutationJoinRoomArgs = {
   roomId: Scalars['ID']['input'];
 };
 
 
 export type MutationLeaveRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkReadArgs = {
+  messageId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationReactArgs = {
+  emoji: Scalars['String']['input'];
+  messageId: Scalars['ID']['input'];
   roomId: Scalars['ID']['input'];
 };
 
@@ -96,9 +153,32 @@ export type MutationSendMessageArgs = {
 };
 
 
+export type MutationSetTypingArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnbanMemberArgs = {
   roomId: Scalars['ID']['input'];
   userId: Scalars['String']['input'];
+};
+
+
+export type MutationUnreactArgs = {
+  emoji: Scalars['String']['input'];
+  messageId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+/** A member seen in a room by heartbeat until expiresAt. */
+export type Presence = {
+  __typename?: 'Presence';
+  /** Epoch seconds; the item's DynamoDB TTL attribute. */
+  expiresAt: Scalars['AWSTimestamp']['output'];
+  lastSeenAt: Scalars['AWSDateTime']['output'];
+  roomId: Scalars['ID']['output'];
+  userId: Scalars['String']['output'];
+  username: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -106,8 +186,14 @@ export type Query = {
   getRoom?: Maybe<Room>;
   /** Newest first. limit defaults to 50 and may be 1 to 100. */
   listMessages: MessagePage;
+  /** Public rooms, newest first. limit defaults to 50 and may be 1 to 100. */
+  listPublicRooms: RoomPage;
+  /** The caller's pending invitations. */
+  myInvitations: Array<Invitation>;
   /** The rooms the caller belongs to. */
   myRooms: Array<Room>;
+  /** Who is here: members whose last heartbeat has not expired; members only. */
+  presence: Array<Presence>;
 };
 
 
@@ -122,19 +208,66 @@ export type QueryListMessagesArgs = {
   roomId: Scalars['ID']['input'];
 };
 
+
+export type QueryListPublicRoomsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPresenceArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+/** One emoji on one message: how many users chose it, and whether the caller is one of them. */
+export type Reaction = {
+  __typename?: 'Reaction';
+  count: Scalars['Int']['output'];
+  emoji: Scalars['String']['output'];
+  /** The caller of the operation that returned the message (on an onMessageChanged event: the user who reacted). */
+  mine: Scalars['Boolean']['output'];
+};
+
+export type ReadState = {
+  __typename?: 'ReadState';
+  lastReadMessageId: Scalars['ID']['output'];
+  roomId: Scalars['ID']['output'];
+};
+
 export type Room = {
   __typename?: 'Room';
   createdAt: Scalars['AWSDateTime']['output'];
   createdBy: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** myRooms only (null elsewhere): the room's newest message. */
+  lastMessage?: Maybe<Message>;
+  /** myRooms only (null elsewhere): the caller's last read message, set by markRead. */
+  lastReadMessageId?: Maybe<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
+  /** myRooms only (null elsewhere): messages after lastReadMessageId, counted up to 100; 100 means 100 or more. */
+  unreadCount?: Maybe<Scalars['Int']['output']>;
+  visibility: RoomVisibility;
 };
+
+export type RoomPage = {
+  __typename?: 'RoomPage';
+  items: Array<Room>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** PUBLIC rooms are listed by listPublicRooms and joined by any Member; PRIVATE rooms only by invitation. */
+export type RoomVisibility =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Edits and deletes. */
+  /** Edits, deletes and reactions. */
   onMessageChanged?: Maybe<Message>;
   onNewMessage?: Maybe<Message>;
+  onPresence?: Maybe<Presence>;
+  /** Others typing in the room (never the subscriber's own signals). */
+  onTyping?: Maybe<TypingEvent>;
 };
 
 
@@ -145,4 +278,23 @@ export type SubscriptionOnMessageChangedArgs = {
 
 export type SubscriptionOnNewMessageArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOnPresenceArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOnTypingArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+/** Someone in the room is typing. Nothing but a rate-limit record is stored. */
+export type TypingEvent = {
+  __typename?: 'TypingEvent';
+  at: Scalars['AWSDateTime']['output'];
+  roomId: Scalars['ID']['output'];
+  userId: Scalars['String']['output'];
+  username: Scalars['String']['output'];
 };

@@ -39,3 +39,11 @@ export function isAdmin(ctx: Context): boolean {
   const groups = cognitoIdentity(ctx).groups ?? [];
   return groups.includes(ADMINS_GROUP);
 }
+
+/** Whose reactions are "mine": the user, or nobody for an operator. */
+export function viewerId(ctx: Context): string | null {
+  if (isOperator()) {
+    return null;
+  }
+  return callerId(ctx);
+}

@@ -9,6 +9,7 @@ export const ERROR_TYPES = {
   notFound: 'NotFound',
   unauthorized: 'Unauthorized',
   conflict: 'Conflict',
+  limitExceeded: 'LimitExceeded',
 } as const;
 
 /** Bad arguments: nothing was read or written. */
@@ -29,6 +30,11 @@ export function unauthorized(message: string): never {
 /** The request conflicts with the stored state (e.g. editing a deleted message). */
 export function conflict(message: string): never {
   return util.error(message, ERROR_TYPES.conflict);
+}
+
+/** The caller went past a rate or size bound (resolvers/lib/limits.ts); nothing changed. */
+export function limitExceeded(message: string): never {
+  return util.error(message, ERROR_TYPES.limitExceeded);
 }
 
 /** A data-source error nobody expected: pass it on with its DynamoDB type. */

@@ -7,6 +7,10 @@
  *   message       ROOM#<roomId> / MSG#<ulid>         (ULIDs sort by time)
  *   send record   ROOM#<roomId> / SEND#<senderId>#<clientMessageId>   (sendMessage idempotency)
  *   ban           ROOM#<roomId> / BAN#<userId>      (removeMember; joinRoom refuses while it exists)
+ *   invitation    ROOM#<roomId> / INVITE#<userId>   GSI1: USER#<userId> / INVITE#<roomId>
+ *   presence      ROOM#<roomId> / PRESENCE#<userId> (heartbeat; TTL expiresAt)
+ *   typing        ROOM#<roomId> / TYPING#<userId>   (setTyping's rate record; TTL expiresAt)
+ *   public room   the room META item also carries GSI1: PUBLIC_ROOMS / ROOM#<roomId>
  */
 
 export type TableKey = { PK: string; SK: string };
@@ -17,6 +21,16 @@ export const MEMBER_SK_PREFIX = 'MEMBER#';
 export const MESSAGE_SK_PREFIX = 'MSG#';
 export const SEND_RECORD_SK_PREFIX = 'SEND#';
 export const BAN_SK_PREFIX = 'BAN#';
+export const INVITE_SK_PREFIX = 'INVITE#';
+export const PRESENCE_SK_PREFIX = 'PRESENCE#';
+export const TYPING_SK_PREFIX = 'TYPING#';
+/** GSI1 partition of every public room (ULID sort keys: newest last). */
+export const PUBLIC_ROOMS_PARTITION = 'PUBLIC_ROOMS';
+/** GSI1 sort-key prefixes under USER#<userId>: memberships and invitations. */
+export const MEMBERSHIP_INDEX_PREFIX = 'ROOM#';
+export const INVITATION_INDEX_PREFIX = 'INVITE#';
+/** Above every ULID character, so MSG#<id>..MSG#~ spans the messages after <id>. */
+export const MESSAGE_SK_END = 'MSG#~';
 
 /** Partition of everything that belongs to a room. */
 export function roomPartition(roomId: string): string {
@@ -60,4 +74,32 @@ export function sendRecordKey(roomId: string, senderId: string, clientMessageId:
  */
 export function banKey(roomId: string, userId: string): TableKey {
   return { PK: roomPartition(roomId), SK: `${BAN_SK_PREFIX}${userId}` };
+}
+
+/** GSI1 attributes of a public room's META item, so listPublicRooms is one query. */
+export function publicRoomIndexKey(roomId: string): MemberIndexKey {
+  return { GSI1PK: PUBLIC_ROOMS_PARTITION, GSI1SK: roomPartition(roomId) };
+}
+
+/** An invitation of userId to a room, beside the ban it must not outlive. */
+export function inviteKey(roomId: string, userId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${INVITE_SK_PREFIX}${userId}` };
+}
+
+/** GSI1 attributes of an invitation, so "my invitations" is one query. */
+export function inviteIndexKey(roomId: string, userId: string): MemberIndexKey {
+  return { GSI1PK: userPartition(userId), GSI1SK: `${INVITATION_INDEX_PREFIX}${roomId}` };
+}
+
+export function presenceKey(roomId: string, userId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${PRESENCE_SK_PREFIX}${userId}` };
+}
+
+export function typingKey(roomId: string, userId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${TYPING_SK_PREFIX}${userId}` };
+}
+
+/** The first sort key after message <messageId> (keys are fixed-length ULIDs, and "!" sorts first). */
+export function messageSortKeyAfter(messageId: string): string {
+  return `${MESSAGE_SK_PREFIX}${messageId}!`;
 }

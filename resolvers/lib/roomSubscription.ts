@@ -4,9 +4,19 @@
  */
 import { extensions, util } from '@aws-appsync/utils';
 
-export function filterToRoom(roomId: string, subscriberId: string): void {
-  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ roomId: { eq: roomId } }));
+function endWithMembership(roomId: string, subscriberId: string): void {
   extensions.setSubscriptionInvalidationFilter(
     util.transform.toSubscriptionFilter({ roomId: { eq: roomId }, userId: { eq: subscriberId } }),
   );
+}
+
+export function filterToRoom(roomId: string, subscriberId: string): void {
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ roomId: { eq: roomId } }));
+  endWithMembership(roomId, subscriberId);
+}
+
+/** Events of this room whose userId is not the subscriber's: nobody sees their own typing. */
+export function filterToRoomFromOthers(roomId: string, subscriberId: string): void {
+  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ roomId: { eq: roomId }, userId: { ne: subscriberId } }));
+  endWithMembership(roomId, subscriberId);
 }

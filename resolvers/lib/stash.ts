@@ -3,7 +3,7 @@
  * Server-made values (ids, timestamps) are made once in the before handler and stashed, so
  * every step of one request sees the same values.
  */
-import type { Message, Room } from '../generated/graphql';
+import type { Message, Room, RoomVisibility } from '../generated/graphql';
 
 export type ChatStash = {
   /** The room of a room-scoped request; set by requireMembership and requireRoom. */
@@ -23,6 +23,14 @@ export type ChatStash = {
   retriedMessageId?: string;
   /** deleteMessage: Admins and operators may delete any message of the room. */
   canDeleteAny?: boolean;
-  /** listMessages: the page size. */
+  /** listMessages, listPublicRooms: the page size. */
   limit?: number;
+  /** createRoom: PUBLIC or PRIVATE. */
+  visibility?: RoomVisibility;
+  /** The server time in epoch milliseconds: setTyping, heartbeat (rate conditions, TTLs). */
+  nowMs?: number;
+  /** inviteMember: who is invited. */
+  invitedUserId?: string;
+  /** joinRoom / acceptInvite: the join must use up the caller's invitation (private room, or acceptInvite). */
+  needsInvitation?: boolean;
 };

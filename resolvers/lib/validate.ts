@@ -4,6 +4,7 @@
  */
 import { util } from '@aws-appsync/utils';
 import { validationError } from './errors';
+import { REACTION_EMOJI } from './reactions';
 
 /** A ULID: 26 characters of Crockford base32; the first is 0-7 (48-bit time). */
 export const ULID_PATTERN = '[0-7][0-9A-HJKMNP-TV-Z]{25}';
@@ -64,6 +65,14 @@ export function requirePageSize(value: number | null | undefined): number {
   }
   if (value < 1 || value > MAX_PAGE_SIZE) {
     validationError(`limit must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return value;
+}
+
+/** One emoji of the allow-list (lib/reactions.ts), exactly as listed. */
+export function requireEmoji(value: string): string {
+  if (!REACTION_EMOJI.includes(value)) {
+    validationError(`emoji must be one of ${REACTION_EMOJI.join(' ')}`);
   }
   return value;
 }

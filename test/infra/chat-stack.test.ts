@@ -373,3 +373,48 @@ describe('removeMember bans until unbanMember (issue 8)', () => {
     });
   });
 });
+
+describe('chat features (issue 12)', () => {
+  it('turns on TTL on expiresAt, the epoch-seconds expiry of presence and typing records', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it.each([
+    ['Room', 'unreadCount', 'countUnread'],
+    ['Room', 'lastMessage', 'queryLastMessage'],
+  ])('deploys the field resolver %s.%s (pipeline %s) beside the root resolvers', (typeName, fieldName, fn) => {
+    const [functionId] = Object.keys(template.findResources('AWS::AppSync::FunctionConfiguration', { Properties: { Name: fn } }));
+    template.hasResourceProperties('AWS::AppSync::Resolver', {
+      TypeName: typeName,
+      FieldName: fieldName,
+      Kind: 'PIPELINE',
+      PipelineConfig: { Functions: [{ 'Fn::GetAtt': [functionId, 'FunctionId'] }] },
+    });
+  });
+
+  it.each([
+    ['setTyping', ['requireMembership', 'throttleTyping']],
+    ['heartbeat', ['requireMembership', 'putPresence']],
+    ['react', ['requireMembership', 'addReaction']],
+    ['markRead', ['requireMembership', 'setLastRead']],
+    ['inviteMember', ['requireMembership', 'putInvitation']],
+    ['acceptInvite', ['requireRoom', 'addMember']],
+  ])('checks membership (or the room) before Mutation.%s writes', (fieldName, functions) => {
+    const ids = functions.map((name) => Object.keys(template.findResources('AWS::AppSync::FunctionConfiguration', { Properties: { Name: name } }))[0]);
+    template.hasResourceProperties('AWS::AppSync::Resolver', {
+      TypeName: 'Mutation',
+      FieldName: fieldName,
+      PipelineConfig: { Functions: ids.map((id) => ({ 'Fn::GetAtt': [id, 'FunctionId'] })) },
+    });
+  });
+
+  it('lets the data source update items (react, unreact, markRead) and query (presence, unread counts)', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Action: Match.arrayWith(['dynamodb:Query', 'dynamodb:UpdateItem']) })]),
+      },
+    });
+  });
+});

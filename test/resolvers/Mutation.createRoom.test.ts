@@ -21,9 +21,19 @@ describe('Mutation.createRoom before handler', () => {
     expect(out.result).toEqual({});
     const stash = out.stash as { newRoom: { createdAt: string } };
     expect(stash).toEqual({
-      newRoom: { id: expect.stringMatching(ULID), name, createdBy: user.sub, createdAt: expect.stringMatching(ISO_8601_UTC) },
+      newRoom: { id: expect.stringMatching(ULID), name, createdBy: user.sub, createdAt: expect.stringMatching(ISO_8601_UTC), visibility: 'PUBLIC' },
     });
     expect(Date.parse(stash.newRoom.createdAt)).toBeGreaterThanOrEqual(started - 1000);
+  });
+
+  it.each([
+    ['PUBLIC when the client sends no visibility (older clients)', {}, 'PUBLIC'],
+    ['PUBLIC when asked', { visibility: 'PUBLIC' }, 'PUBLIC'],
+    ['PRIVATE when asked', { visibility: 'PRIVATE' }, 'PRIVATE'],
+  ])('makes the room %s', async (_case, extra, visibility) => {
+    const out = await evaluate(code, 'request', createContext({ name: 'General', ...extra }));
+    expect(out.errorMessage).toBeUndefined();
+    expect(out.stash).toEqual({ newRoom: expect.objectContaining({ name: 'General', visibility }) });
   });
 
   it.each([

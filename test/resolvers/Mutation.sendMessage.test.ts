@@ -26,6 +26,7 @@ describe('Mutation.sendMessage before handler', () => {
       createdAt: expect.stringMatching(ISO_8601_UTC),
       editedAt: null,
       deleted: false,
+      reactions: [],
     });
     const createdAt = Date.parse(stash.message.createdAt as string);
     expect(createdAt).toBeGreaterThanOrEqual(started - 1000);

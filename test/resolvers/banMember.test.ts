@@ -18,7 +18,7 @@ describe('functions/banMember', () => {
   it.each([
     ['an admin', cognitoIdentity(carolAdmin), carolAdmin.sub],
     ['an operator (IAM), named by its ARN', iamIdentity, 'arn:aws:sts::123456789012:assumed-role/ChatOperator/chat-ops'],
-  ])('deletes the membership and writes the ban in one transaction, banned by %s', async (_who, identity, bannedBy) => {
+  ])('deletes the membership, writes the ban and withdraws any invitation in one transaction, banned by %s', async (_who, identity, bannedBy) => {
     const out = await evaluate(code, 'request', removeContext(identity));
     expect(out.result).toEqual({
       operation: 'TransactWriteItems',
@@ -30,6 +30,7 @@ describe('functions/banMember', () => {
           key: { PK: { S: `ROOM#${ROOM_ID}` }, SK: { S: `BAN#${bob.sub}` } },
           attributeValues: { roomId: { S: ROOM_ID }, userId: { S: bob.sub }, bannedBy: { S: bannedBy }, bannedAt: { S: NOW } },
         },
+        { table: TABLE_NAME, operation: 'DeleteItem', key: { PK: { S: `ROOM#${ROOM_ID}` }, SK: { S: `INVITE#${bob.sub}` } } },
       ],
     });
   });
@@ -41,8 +42,8 @@ describe('functions/banMember', () => {
   });
 
   it.each([
-    ['the membership', cancelledTransaction('TransactionConflict', 'None')],
-    ['the ban', cancelledTransaction('None', 'TransactionConflict')],
+    ['the membership', cancelledTransaction('TransactionConflict', 'None', 'None')],
+    ['the ban', cancelledTransaction('None', 'TransactionConflict', 'None')],
   ])('answers Conflict when a join or another removal is changing %s', async (_case, failure) => {
     const out = await evaluate(code, 'response', removeContext(cognitoIdentity(carolAdmin), failure));
     expect(out.errorMessage).toBe('The membership is being changed by another request; retry');

@@ -1,11 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, type GraphQLObjectType } from 'graphql';
+import {
+  Kind,
+  buildSchema,
+  getNamedType,
+  isObjectType,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 const root = join(__dirname, '..', '..');
 const schema = buildSchema(['schema/aws.graphql', 'schema/schema.graphql'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n'));
-const messageType = schema.getType('Message') as GraphQLObjectType;
 
 /**
  * Runs @graphql-codegen/cli's generate() with codegen.yml in memory (no files written). It runs in
@@ -33,16 +43,54 @@ describe('generated types', () => {
     }
   });
 
-  // AppSync sends subscribers only what the mutation selected, so the mutations behind
-  // onNewMessage (sendMessage) and onMessageChanged (editMessage, deleteMessage) select all of Message.
+  // AppSync sends subscribers only what the mutation selected, so every mutation behind a
+  // subscription selects all of its type, nested types included (Message.reactions).
   it.each([
-    ['SendMessage', 'sendMessage'],
-    ['EditMessage', 'editMessage'],
-    ['DeleteMessage', 'deleteMessage'],
-  ])('gives %s every field of Message in the schema, so subscribers get whole messages', (operation, field) => {
-    const operations = readFileSync(join(root, 'resolvers/generated/operations.ts'), 'utf8');
-    const selection = new RegExp(`export type ${operation}Mutation = \\{ ${field}: \\{ ([^}]*) \\} \\};`).exec(operations);
-    const selected = selection?.[1].split(', ').map((entry) => entry.split(':')[0]);
-    expect(selected?.sort()).toEqual(Object.keys(messageType.getFields()).sort());
+    ['SendMessage', 'onNewMessage'],
+    ['EditMessage', 'onMessageChanged'],
+    ['DeleteMessage', 'onMessageChanged'],
+    ['React', 'onMessageChanged'],
+    ['Unreact', 'onMessageChanged'],
+    ['SetTyping', 'onTyping'],
+    ['Heartbeat', 'onPresence'],
+  ])('gives %s every field of its type, so %s subscribers get whole events', (operationName, _subscription) => {
+    const operation = operationDocuments.definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === operationName,
+    );
+    if (!operation) throw new Error(`${operationName} is not in schema/operations`);
+    expect(operation.operation).toBe('mutation');
+    const rootField = operation.selectionSet.selections[0] as FieldNode;
+    const returned = getNamedType(schema.getMutationType()?.getFields()[rootField.name.value].type) as GraphQLObjectType;
+    expect(rootField.selectionSet && missingFields(returned, rootField.selectionSet)).toEqual([]);
   });
 });
+
+const operationDocuments = parse(
+  readdirSync(join(root, 'schema/operations'))
+    .map((file) => readFileSync(join(root, 'schema/operations', file), 'utf8'))
+    .join('\n'),
+);
+const fragments = new Map(
+  operationDocuments.definitions
+    .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+    .map((fragment) => [fragment.name.value, fragment]),
+);
+
+/** Fields of the type (and of its object-typed fields, recursively) the selection leaves out, as paths. */
+function missingFields(type: GraphQLObjectType, selectionSet: SelectionSetNode, prefix = ''): string[] {
+  const selected = new Map<string, FieldNode>();
+  const collect = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) selected.set(selection.name.value, selection);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) collect(fragments.get(selection.name.value)?.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] });
+      else collect(selection.selectionSet);
+    }
+  };
+  collect(selectionSet);
+  return Object.values(type.getFields()).flatMap((field) => {
+    const node = selected.get(field.name);
+    if (!node) return [`${prefix}${field.name}`];
+    const named = getNamedType(field.type);
+    return isObjectType(named) && node.selectionSet ? missingFields(named, node.selectionSet, `${prefix}${field.name}.`) : [];
+  });
+}

@@ -2,14 +2,14 @@ import { bundleFunction } from '../../resolvers/bundle';
 import { NOW, ROOM_ID, TABLE_NAME, alice, cognitoIdentity, context, evaluate, throttled, transactionCanceled } from './helpers';
 
 const code = bundleFunction('createRoomWithOwner');
-const newRoom = { id: ROOM_ID, name: 'Design reviews', createdBy: alice.sub, createdAt: NOW };
+const newRoom = { id: ROOM_ID, name: 'Design reviews', createdBy: alice.sub, createdAt: NOW, visibility: 'PUBLIC' };
 
-function createContext(extra: { result?: unknown; error?: { message: string; type: string } } = {}) {
-  return context({ typeName: 'Mutation', fieldName: 'createRoom', args: { name: 'Design reviews' }, identity: cognitoIdentity(alice), stash: { newRoom }, ...extra });
+function createContext(extra: { result?: unknown; error?: { message: string; type: string } } = {}, room: Record<string, unknown> = newRoom) {
+  return context({ typeName: 'Mutation', fieldName: 'createRoom', args: { name: 'Design reviews' }, identity: cognitoIdentity(alice), stash: { newRoom: room }, ...extra });
 }
 
 describe('functions/createRoomWithOwner', () => {
-  it('writes the room and the creator’s membership in one transaction', async () => {
+  it('writes a public room, listed on GSI1 PUBLIC_ROOMS, and the creator’s membership in one transaction', async () => {
     const out = await evaluate(code, 'request', createContext());
     expect(out.result).toEqual({
       operation: 'TransactWriteItems',
@@ -18,7 +18,15 @@ describe('functions/createRoomWithOwner', () => {
           table: TABLE_NAME,
           operation: 'PutItem',
           key: { PK: { S: `ROOM#${ROOM_ID}` }, SK: { S: 'META' } },
-          attributeValues: { id: { S: ROOM_ID }, name: { S: 'Design reviews' }, createdBy: { S: alice.sub }, createdAt: { S: NOW } },
+          attributeValues: {
+            id: { S: ROOM_ID },
+            name: { S: 'Design reviews' },
+            createdBy: { S: alice.sub },
+            createdAt: { S: NOW },
+            visibility: { S: 'PUBLIC' },
+            GSI1PK: { S: 'PUBLIC_ROOMS' },
+            GSI1SK: { S: `ROOM#${ROOM_ID}` },
+          },
           condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: false },
         },
         {
@@ -33,12 +41,26 @@ describe('functions/createRoomWithOwner', () => {
             roomName: { S: 'Design reviews' },
             roomCreatedBy: { S: alice.sub },
             roomCreatedAt: { S: NOW },
+            roomVisibility: { S: 'PUBLIC' },
             joinedAt: { S: NOW },
           },
           condition: { expression: 'attribute_not_exists(PK)', returnValuesOnConditionCheckFailure: false },
         },
       ],
     });
+  });
+
+  it('writes a private room without the GSI1 attributes, so listPublicRooms never shows it', async () => {
+    const out = await evaluate(code, 'request', createContext({}, { ...newRoom, visibility: 'PRIVATE' }));
+    const [meta, member] = (out.result as { transactItems: Array<{ attributeValues: Record<string, unknown> }> }).transactItems;
+    expect(meta.attributeValues).toEqual({
+      id: { S: ROOM_ID },
+      name: { S: 'Design reviews' },
+      createdBy: { S: alice.sub },
+      createdAt: { S: NOW },
+      visibility: { S: 'PRIVATE' },
+    });
+    expect(member.attributeValues.roomVisibility).toEqual({ S: 'PRIVATE' });
   });
 
   it('returns the new room', async () => {

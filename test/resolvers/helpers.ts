@@ -177,7 +177,7 @@ export function roomItem(createdBy = alice.sub): Record<string, unknown> {
   return { PK: `ROOM#${ROOM_ID}`, SK: 'META', id: ROOM_ID, name: 'General', createdBy, createdAt: EARLIER };
 }
 
-export const room = { id: ROOM_ID, name: 'General', createdBy: alice.sub, createdAt: EARLIER };
+export const room = { id: ROOM_ID, name: 'General', createdBy: alice.sub, createdAt: EARLIER, visibility: 'PUBLIC' };
 
 export function memberItem(user: User): Record<string, unknown> {
   return {
@@ -221,6 +221,7 @@ export function message(sender: User, changes: Record<string, unknown> = {}): Re
     createdAt: EARLIER,
     editedAt: null,
     deleted: false,
+    reactions: [],
     ...changes,
   };
 }
@@ -250,12 +251,9 @@ export const BAD_CONTENTS: Array<[string, string, string]> = [
   ['3,000 characters of text around spaces', ` ${'word '.repeat(600)}`, 'content must be at most 2000 characters'],
 ];
 
-/** The invalidations leaveRoom and removeMember send to end userId's subscriptions to a room. */
+/** The invalidations leaveRoom and removeMember send to end userId's subscriptions to a room (all four room subscriptions). */
 export function subscriptionsEnded(roomId: string, userId: string): Array<{ subscriptionField: string; payload: Record<string, string> }> {
-  return [
-    { subscriptionField: 'onNewMessage', payload: { roomId, userId } },
-    { subscriptionField: 'onMessageChanged', payload: { roomId, userId } },
-  ];
+  return ['onNewMessage', 'onMessageChanged', 'onTyping', 'onPresence'].map((subscriptionField) => ({ subscriptionField, payload: { roomId, userId } }));
 }
 
 /** DynamoDB's message for each cancellation reason code the resolvers read. */

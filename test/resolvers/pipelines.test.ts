@@ -68,14 +68,19 @@ async function messagesOf(roomId: string): Promise<Record<string, unknown>[]> {
   return (await tableItems()).filter((item) => item.PK === `ROOM#${roomId}` && String(item.SK).startsWith('MSG#'));
 }
 
+/** A room as myRooms returns it from the pipeline: with the read marker and the member-view mark. */
+function asMemberSees(room: Record<string, unknown>, lastReadMessageId: string | null = null): Record<string, unknown> {
+  return { ...room, lastReadMessageId, memberView: true };
+}
+
 describe('chat pipelines on DynamoDB Local', () => {
   let roomId: string;
 
   it('createRoom makes a room whose first member is the caller', async () => {
     const room = await ok('Mutation', 'createRoom', { name: 'General' }, as(alice));
-    expect(room).toEqual({ id: expect.stringMatching(ULID), name: 'General', createdBy: alice.sub, createdAt: expect.stringMatching(ISO_8601_UTC) });
+    expect(room).toEqual({ id: expect.stringMatching(ULID), name: 'General', createdBy: alice.sub, createdAt: expect.stringMatching(ISO_8601_UTC), visibility: 'PUBLIC' });
     roomId = room.id as string;
-    expect(await ok('Query', 'myRooms', {}, as(alice))).toEqual([room]);
+    expect(await ok('Query', 'myRooms', {}, as(alice))).toEqual([asMemberSees(room)]);
     expect(await ok('Query', 'getRoom', { roomId }, as(alice))).toEqual(room);
     expect(await ok('Query', 'myRooms', {}, as(bob))).toEqual([]);
   });
@@ -102,7 +107,7 @@ describe('chat pipelines on DynamoDB Local', () => {
     const afterFirst = await tableItems();
     expect(await ok('Mutation', 'joinRoom', { roomId }, as(bob))).toEqual(room);
     expect(await tableItems()).toEqual(afterFirst);
-    expect(await ok('Query', 'myRooms', {}, as(bob))).toEqual([room]);
+    expect(await ok('Query', 'myRooms', {}, as(bob))).toEqual([asMemberSees(room)]);
   });
 
   it('sendMessage stores one message per clientMessageId and returns it on every retry', async () => {
@@ -116,6 +121,7 @@ describe('chat pipelines on DynamoDB Local', () => {
       createdAt: expect.stringMatching(ISO_8601_UTC),
       editedAt: null,
       deleted: false,
+      reactions: [],
     });
     const retried = await ok('Mutation', 'sendMessage', { roomId, content: 'hello', clientMessageId: 'b-1' }, as(bob));
     expect(retried).toEqual(sent);

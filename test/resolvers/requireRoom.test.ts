@@ -13,11 +13,17 @@ describe('functions/requireRoom', () => {
     expect(out.result).toEqual({ operation: 'GetItem', key: { PK: { S: `ROOM#${ROOM_ID}` }, SK: { S: 'META' } }, consistentRead: true });
   });
 
-  it('returns and stashes the room', async () => {
+  it('returns and stashes the room (a room stored before visibility existed is PUBLIC)', async () => {
     const out = await evaluate(code, 'response', joinContext({ result: roomItem() }));
     expect(out.errorMessage).toBeUndefined();
     expect(out.result).toEqual(room);
     expect(out.stash).toEqual({ room });
+  });
+
+  it('asks for an invitation when the room is private', async () => {
+    const out = await evaluate(code, 'response', joinContext({ result: { ...roomItem(), visibility: 'PRIVATE' } }));
+    expect(out.result).toEqual({ ...room, visibility: 'PRIVATE' });
+    expect(out.stash).toEqual({ room: { ...room, visibility: 'PRIVATE' }, needsInvitation: true });
   });
 
   it('answers NotFound for an unknown room', async () => {

@@ -1,13 +1,13 @@
 /**
  * Who may call what, as schema/schema.graphql tells AppSync (issue 3 §1, README "IAM"): Members
  * and Admins everywhere except removeMember and unbanMember (Admins only); AWS_IAM on the
- * operator fields listMessages, getRoom, removeMember, unbanMember and deleteMessage and on the
- * types they return. Every field
+ * operator fields listMessages, getRoom, removeMember, unbanMember, deleteMessage and
+ * inviteMember and on the types they return. Every field
  * names its groups, so a signed-in user in neither group is refused everywhere.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, buildSchema, type ConstDirectiveNode, type GraphQLObjectType } from 'graphql';
+import { GraphQLObjectType, Kind, buildSchema, type ConstDirectiveNode } from 'graphql';
 
 const root = join(__dirname, '..', '..');
 const sdl = ['schema/aws.graphql', 'schema/schema.graphql'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
@@ -42,6 +42,19 @@ const rootFieldAccess: Array<[string, string, Access]> = [
   ['Mutation', 'deleteMessage', { groups: everyone, iam: true }],
   ['Subscription', 'onNewMessage', { groups: everyone, iam: false }],
   ['Subscription', 'onMessageChanged', { groups: everyone, iam: false }],
+  // Issue 12: operators may invite (provisioning private rooms); everything else is for users.
+  ['Query', 'listPublicRooms', { groups: everyone, iam: false }],
+  ['Query', 'myInvitations', { groups: everyone, iam: false }],
+  ['Query', 'presence', { groups: everyone, iam: false }],
+  ['Mutation', 'inviteMember', { groups: everyone, iam: true }],
+  ['Mutation', 'acceptInvite', { groups: everyone, iam: false }],
+  ['Mutation', 'react', { groups: everyone, iam: false }],
+  ['Mutation', 'unreact', { groups: everyone, iam: false }],
+  ['Mutation', 'markRead', { groups: everyone, iam: false }],
+  ['Mutation', 'setTyping', { groups: everyone, iam: false }],
+  ['Mutation', 'heartbeat', { groups: everyone, iam: false }],
+  ['Subscription', 'onTyping', { groups: everyone, iam: false }],
+  ['Subscription', 'onPresence', { groups: everyone, iam: false }],
 ];
 
 describe('schema authorization', () => {
@@ -59,8 +72,21 @@ describe('schema authorization', () => {
     expect(fields.sort()).toEqual(rootFieldAccess.map(([typeName, fieldName]) => `${typeName}.${fieldName}`).sort());
   });
 
-  it.each(['Room', 'Message', 'MessagePage'])('type %s is for Members, Admins and IAM callers', (typeName) => {
+  it.each(['Room', 'Message', 'MessagePage', 'Reaction', 'Invitation'])('type %s is for Members, Admins and IAM callers', (typeName) => {
     const type = schema.getType(typeName) as GraphQLObjectType;
     expect(accessOf(type.astNode?.directives)).toEqual({ groups: everyone, iam: true });
+  });
+
+  // Returned only by fields without @aws_iam.
+  it.each(['RoomPage', 'TypingEvent', 'Presence', 'ReadState'])('type %s is for Members and Admins only', (typeName) => {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    expect(accessOf(type.astNode?.directives)).toEqual({ groups: everyone, iam: false });
+  });
+
+  it('names the groups of every object type, so a user in no group reaches none', () => {
+    const objectTypes = Object.values(schema.getTypeMap()).filter(
+      (type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith('__') && !['Query', 'Mutation', 'Subscription'].includes(type.name),
+    );
+    expect(objectTypes.filter((type) => accessOf(type.astNode?.directives).groups === null).map((type) => type.name)).toEqual([]);
   });
 });
