@@ -80,6 +80,17 @@ export class FrameSocket {
     });
   }
 
+  /** The answers (frames other than ka) after those taken, up to and including the first that matches. */
+  async answersUntil(match: (m: ReceivedMessage) => boolean, deadlineMs: number): Promise<ReceivedMessage[]> {
+    const answers: ReceivedMessage[] = [];
+    for (;;) {
+      const answer = await this.nextAnswer(deadlineMs);
+      if (answer === null) return answers;
+      answers.push(answer);
+      if (match(answer)) return answers;
+    }
+  }
+
   /** How many messages have been received so far: a mark for waitFor. */
   mark(): number {
     return this.received.length;
