@@ -10,6 +10,19 @@ function portNumber(value: string): number {
   return port;
 }
 
+/**
+ * Amplify in the browser always dials wss://, so the browser must trust the twin's certificate
+ * before the chat page can go live; the banner says how, once per browser.
+ */
+function browserTlsSteps(twin: Twin): string[] {
+  const ca = twin.caCertPath ? `trust ${twin.caCertPath} for good (README: "Trust the twin's certificate")` : 'run with a data dir to keep one CA';
+  return [
+    `  Browser TLS    live messages need wss://, so the browser must accept the twin's certificate once:`,
+    `                 open ${twin.httpsUrl}/ and accept the warning (Chromium: Advanced > Proceed;`,
+    `                 Firefox: Advanced > Accept the Risk and Continue), or ${ca}.`,
+  ];
+}
+
 export function banner(twin: Twin): string {
   const users = twin.users.map((u) => `    ${u.username.padEnd(8)} ${u.password.padEnd(14)} groups: ${u.groups.length ? u.groups.join(', ') : '(none)'}`);
   return [
@@ -20,6 +33,7 @@ export function banner(twin: Twin): string {
     `  Realtime       ${twin.realtimeUrl}`,
     `  Console        ${twin.url}/console`,
     `  Chat page      ${twin.url}/`,
+    ...browserTlsSteps(twin),
     `  Cognito        ${twin.cognitoEndpoint}   pool ${twin.userPoolId}, client ${twin.clientId}`,
     '',
     '  Seeded users (username, password):',

@@ -57,6 +57,18 @@ function outputsFromFile(port: number): string | null {
   return outputsByPort.get(port) ?? null;
 }
 
+function overTls(req: IncomingMessage): boolean {
+  return (req.socket as { encrypted?: boolean }).encrypted === true;
+}
+
+/**
+ * A page loaded over https calls the API and Cognito over https too (the same port serves both),
+ * so the browser sees no mixed content and one certificate decision covers everything.
+ */
+function withHttpsOrigin(outputs: string, port: number): string {
+  return outputs.replace(new RegExp(`"http://([^"/]+):${port}(?=[/"])`, 'g'), `"https://$1:${port}`);
+}
+
 function send(res: ServerResponse, status: number, contentType: string, body: Uint8Array | string, cache: string): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'cache-control': cache });
   res.end(body);
@@ -81,7 +93,8 @@ export async function servePage(req: IncomingMessage, res: ServerResponse, path:
     const port = req.socket.localPort ?? 0;
     const outputs = outputsByPort.get(port) ?? outputsFromFile(port);
     if (outputs === null) return false;
-    send(res, 200, 'application/json; charset=utf-8', withIamKey(outputs, credentials), 'no-store');
+    const served = overTls(req) ? withHttpsOrigin(outputs, port) : outputs;
+    send(res, 200, 'application/json; charset=utf-8', withIamKey(served, credentials), 'no-store');
     return true;
   }
   if (path !== '/' && path !== '/console' && !path.startsWith('/assets/')) return false;

@@ -15,13 +15,17 @@ export function chromiumPath(): string {
   }
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * `trustTwin: false` leaves the twin's certificate untrusted, as a newcomer's browser finds it
+ * on the first visit.
+ */
+export function launchChromium(options: { trustTwin?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
       '--no-sandbox',
       // The twin's TLS comes from its own CA; Amplify always dials wss://.
-      '--ignore-certificate-errors',
+      ...(options.trustTwin === false ? [] : ['--ignore-certificate-errors']),
       // No network but the twin: no updates, no sync, no metrics, no component downloads.
       '--disable-background-networking',
       '--disable-component-update',

@@ -3,7 +3,7 @@
  * the pages (what local/twin.ts should do itself once it calls serveAmplifyOutputs).
  */
 import { amplifyOutputs, startTwin, type StartTwinOptions, type Twin } from '../../local/twin';
-import { serveAmplifyOutputs } from '../../local/server/pages';
+import { serveAmplifyOutputs, webFiles } from '../../local/server/pages';
 
 export interface ChatTwin {
   twin: Twin;
@@ -11,7 +11,8 @@ export interface ChatTwin {
 }
 
 export async function startChatTwin(options: StartTwinOptions = {}): Promise<ChatTwin> {
-  const twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', ...options });
+  // The pages are built on the first request; build them now, so no page load waits for it.
+  const [twin] = await Promise.all([startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', ...options }), webFiles()]);
   const port = Number(new URL(twin.url).port);
   const unserve = serveAmplifyOutputs(port, amplifyOutputs(twin, twin.pool.listGroups().map((g) => g.name)), twin.cognitoEndpoint);
   return {

@@ -1,16 +1,22 @@
 /**
  * The chat page in real Chromium against the real twin: two users in two browser contexts, live
- * messages, edits and deletes, keyboard-only use, pending sends with retry, history paging and
- * the plain messages for refused requests.
+ * messages, edits and deletes, keyboard-only use, pending sends with retry, history paging,
+ * moderation by an Admin, leaving, an ended session, a phone-sized screen, the first visit with
+ * an untrusted certificate, the plain messages for refused requests, and, last, a twin restart.
  */
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
 import { cognitoSignIn, graphqlRequest } from '../e2e/support/raw-clients';
 import { scanTable } from '../e2e/support/table-snapshot';
 import { launchChromium } from './browser';
 import { startChatTwin, type ChatTwin } from './chat-twin';
-import { createRoom, messageTexts, screenshot, signedInPage, waitLive } from './pages';
+import { createRoom, messageTexts, screenshot, signedInPage, waitConnection, waitLive } from './pages';
+
+/** What the page says when a room stops answering a member (removed, or left elsewhere). */
+const ACCESS_LOST = 'You are no longer a member of this room: an Admin removed you, or you left it in another window.';
 
 const ALICE = { username: 'alice', password: 'Alice#Local1' };
 const BOB = { username: 'bob', password: 'Bob#Local1' };
@@ -19,16 +25,20 @@ const CAROL = { username: 'carol', password: 'Carol#Local1' };
 let chat: ChatTwin;
 let browser: Browser;
 let base: string;
+/** On disk, so the last test can restart the twin on it. */
+let dataDir: string;
 
 beforeAll(async () => {
-  [chat, browser] = await Promise.all([startChatTwin(), launchChromium()]);
+  dataDir = mkdtempSync(join(tmpdir(), 'chat-page-'));
+  [chat, browser] = await Promise.all([startChatTwin({ dataDir }), launchChromium()]);
   base = chat.twin.url;
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await chat?.stop();
-});
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
 
 /** Resolves when the twin acknowledges the next realtime subscription to `fieldName`. */
 function nextSubscription(fieldName: string): Promise<void> {
@@ -50,10 +60,28 @@ async function sendDirect(token: string, roomId: string, content: string): Promi
   const result = await graphqlRequest(
     chat.twin.graphqlUrl,
     token,
-    'mutation($roomId: ID!, $content: String!, $c: String!) { sendMessage(roomId: $roomId, content: $content, clientMessageId: $c) { id } }',
+    // Every field the subscribers need: AppSync sends them only what the mutation selected.
+    'mutation($roomId: ID!, $content: String!, $c: String!) { sendMessage(roomId: $roomId, content: $content, clientMessageId: $c) { roomId id senderId sender content createdAt editedAt deleted reactions { emoji count mine } } }',
     { roomId, content, c: `direct-${Math.random().toString(36).slice(2)}` },
   );
   expect(result.body.errors).toBeUndefined();
+}
+
+/** The room's stored messages, oldest first, as `user` (a member) reads them through the API. */
+async function listStored(roomId: string, user = ALICE): Promise<Array<{ content: string; deleted: boolean }>> {
+  const listed = await graphqlRequest(chat.twin.graphqlUrl, await tokenOf(user), 'query($r: ID!) { listMessages(roomId: $r) { items { content deleted } } }', { r: roomId });
+  expect(listed.body.errors).toBeUndefined();
+  return [...(listed.body.data as { listMessages: { items: Array<{ content: string; deleted: boolean }> } }).listMessages.items].reverse();
+}
+
+/** Bob opens a room link, is offered to join, joins, and is live in it. */
+async function bobJoins(roomId: string): Promise<Page> {
+  const bob = await signedInPage(browser, base, BOB.username, BOB.password, `#/rooms/${roomId}`);
+  const subscribed = nextSubscription('onNewMessage');
+  await bob.getByRole('button', { name: 'Join this room' }).click();
+  await subscribed;
+  await waitLive(bob);
+  return bob;
 }
 
 async function close(...pages: Page[]): Promise<void> {
@@ -105,12 +133,17 @@ describe('the chat page', () => {
     // Bob deletes it; alice sees "Message deleted".
     await bob.locator('.message.own', { hasText: 'Hi Alice, edited' }).getByRole('button', { name: 'Delete' }).click();
     await alice.locator('.message.deleted .content', { hasText: 'Message deleted' }).waitFor();
+    await bob.getByLabel('Message Team room').fill('Sorry, wrong room. See you at the stand-up!');
+    await bob.keyboard.press('Enter');
+    await alice.locator('.message .content', { hasText: 'See you at the stand-up' }).waitFor();
     await screenshot(alice, 'chat');
+    // The browser trusts the twin here, so no certificate warning is shown.
+    await expect(alice.locator('.tls-warning').count()).resolves.toBe(0);
 
     // A reload keeps the history (and the session).
     await bob.reload();
     await bob.locator('.message .content', { hasText: 'second line' }).waitFor();
-    await expect(messageTexts(bob)).resolves.toEqual(['Hello Bob\nsecond line', 'Message deleted']);
+    await expect(messageTexts(bob)).resolves.toEqual(['Hello Bob\nsecond line', 'Message deleted', 'Sorry, wrong room. See you at the stand-up!']);
     await close(alice, bob);
   });
 
@@ -186,6 +219,124 @@ describe('the chat page', () => {
     await close(alice);
   });
 
+  it("lets an Admin delete a member's message and remove the member, who is told why and cannot join again", async () => {
+    const alice = await signedInPage(browser, base, ALICE.username, ALICE.password);
+    const roomId = await createRoom(alice, 'Moderated');
+    const bob = await bobJoins(roomId);
+
+    await bob.getByLabel('Message Moderated').fill('buy cheap watches');
+    await bob.keyboard.press('Enter');
+    const spam = alice.locator('.message', { hasText: 'buy cheap watches' });
+    await spam.waitFor();
+    // The live region reads out what others send.
+    await expect(alice.locator('.room [role="status"][aria-live="polite"]').innerText()).resolves.toBe('bob: buy cheap watches');
+
+    // An Admin may delete a message that is not theirs; the sender sees it go.
+    await spam.getByRole('button', { name: 'Delete' }).click();
+    await bob.locator('.message.deleted .content', { hasText: 'Message deleted' }).waitFor();
+
+    await bob.getByLabel('Message Moderated').fill('still here');
+    await bob.keyboard.press('Enter');
+    const second = alice.locator('.message', { hasText: 'still here' });
+    await second.waitFor();
+    // Removing takes a second, explicit press.
+    await second.getByRole('button', { name: 'Remove bob from room' }).click();
+    await second.getByRole('button', { name: 'Yes, remove bob' }).click();
+    await expect(alice.locator('.room .notice').innerText()).resolves.toContain('bob was removed from Moderated');
+
+    // Bob's next send is refused: the page says why and drops the room from his list.
+    await bob.getByLabel('Message Moderated').fill('am I still in?');
+    await bob.keyboard.press('Enter');
+    await expect(bob.locator('.main [role="alert"] .error').innerText()).resolves.toBe(ACCESS_LOST);
+    await bob.locator('.sidebar .rooms a', { hasText: 'Moderated' }).waitFor({ state: 'detached' });
+    await bob.getByRole('button', { name: 'Join this room' }).click();
+    await expect(bob.locator('.sidebar .error').innerText()).resolves.toBe('Joining the room failed: removed from this room; an Admin must unban you before you can join again.');
+
+    await expect(listStored(roomId)).resolves.toEqual([
+      { content: expect.any(String), deleted: true },
+      { content: 'still here', deleted: false },
+    ]);
+    await close(alice, bob);
+  });
+
+  it('lets a member leave: the room leaves My rooms and its link offers to join again', async () => {
+    const alice = await signedInPage(browser, base, ALICE.username, ALICE.password);
+    const roomId = await createRoom(alice, 'Short stay');
+    const bob = await bobJoins(roomId);
+    await expect(bob.locator('.sidebar .rooms').innerText()).resolves.toContain('Short stay');
+
+    await bob.getByRole('button', { name: 'Leave' }).click();
+    await bob.getByText('Pick a room, create one, or paste a room link to join.').waitFor();
+    await bob.locator('.sidebar .rooms a', { hasText: 'Short stay' }).waitFor({ state: 'detached' });
+    await bob.goto(`${base}/#/rooms/${roomId}`);
+    await expect(bob.locator('.main [role="alert"] .error').innerText()).resolves.toBe('This room cannot be opened: not a member of this room.');
+    await expect(bob.getByRole('button', { name: 'Join this room' }).count()).resolves.toBe(1);
+
+    // Alice, still a member, keeps the room and can still post to it.
+    await alice.getByLabel('Message Short stay').fill('bob left');
+    await alice.keyboard.press('Enter');
+    await alice.locator('.message:not(.pending) .content', { hasText: 'bob left' }).waitFor();
+    await close(alice, bob);
+  });
+
+  it('fits a phone (390 px wide): nothing scrolls sideways, the message box and Send are on screen', async () => {
+    const viewport = { width: 390, height: 844 };
+    const alice = await signedInPage(browser, base, ALICE.username, ALICE.password, '', viewport);
+    await createRoom(alice, 'Pocket room');
+    await alice.getByLabel('Message Pocket room').fill('a long line that has to wrap on a narrow phone screen without pushing anything off to the side');
+    await alice.keyboard.press('Enter');
+    await alice.locator('.message:not(.pending)').waitFor();
+    await expect(alice.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(viewport.width);
+    for (const control of [alice.getByLabel('Message Pocket room'), alice.getByRole('button', { name: 'Send' }), alice.getByRole('button', { name: 'Sign out' })]) {
+      const box = (await control.boundingBox()) ?? { x: -1, y: -1, width: 0, height: 0 };
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    }
+    await screenshot(alice, 'chat-phone');
+    // The room list folds away while a room is open; "Rooms" brings it back.
+    await expect(alice.getByRole('navigation', { name: 'Rooms' }).isVisible()).resolves.toBe(false);
+    await alice.getByRole('button', { name: 'Rooms' }).click();
+    await alice.getByRole('link', { name: 'Pocket room' }).waitFor();
+    await expect(alice.getByRole('button', { name: 'Rooms' }).getAttribute('aria-expanded')).resolves.toBe('true');
+    await close(alice);
+  });
+
+  describe('the twin\'s certificate', () => {
+    it('over http in a browser that does not trust it yet, the page says exactly what to do', async () => {
+      const untrusting = await launchChromium({ trustTwin: false });
+      try {
+        const page = await untrusting.newPage();
+        await page.goto(`${base}/`);
+        const warning = page.locator('.tls-warning');
+        await warning.waitFor();
+        const text = await warning.innerText();
+        const httpsUrl = `${chat.twin.httpsUrl}/`;
+        expect(text).toContain("this browser does not trust the twin's certificate yet");
+        expect(text).toContain(`open ${httpsUrl} and accept the warning once`);
+        expect(text).toContain('.data/tls/ca.pem');
+        await expect(warning.getByRole('link').getAttribute('href')).resolves.toBe(httpsUrl);
+        await screenshot(page, 'chat-tls-warning');
+      } finally {
+        await untrusting.close();
+      }
+    });
+
+    it('over https (the certificate accepted) the chat works, and the page calls nothing over plain http', async () => {
+      const alice = await signedInPage(browser, chat.twin.httpsUrl, ALICE.username, ALICE.password);
+      const urls: string[] = [];
+      alice.on('request', (request) => urls.push(request.url()));
+      alice.on('websocket', (socket) => urls.push(socket.url()));
+      await createRoom(alice, 'Secure room');
+      await alice.getByLabel('Message Secure room').fill('over TLS');
+      await alice.keyboard.press('Enter');
+      await alice.locator('.message:not(.pending) .content', { hasText: 'over TLS' }).waitFor();
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.filter((url) => !/^(https|wss):\/\//.test(url))).toEqual([]);
+      await close(alice);
+    });
+  });
+
   describe('refused requests get a plain message and change nothing', () => {
     let roomId: string;
     beforeAll(async () => {
@@ -224,8 +375,63 @@ describe('the chat page', () => {
       await expect(page.getByRole('alert').innerText()).resolves.toBe('Wrong user name or password.');
       await context.close();
     });
+
+    // Last in the file: it signs bob out everywhere.
+    it('a session signed out elsewhere returns to sign-in with the reason; the send is not stored', async () => {
+      const bob = await signedInPage(browser, base, BOB.username, BOB.password);
+      const roomId = await createRoom(bob, 'Session room');
+      const accessToken = await bob.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith('.accessToken'))?.[1]);
+      expect(accessToken).toEqual(expect.any(String));
+      const signedOut = await fetch(chat.twin.cognitoEndpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
+        body: JSON.stringify({ AccessToken: accessToken }),
+      });
+      expect(signedOut.status).toBe(200);
+
+      await bob.getByLabel('Message Session room').fill('after the sign-out');
+      await bob.keyboard.press('Enter');
+      await bob.getByRole('heading', { name: 'Sign in to chat' }).waitFor();
+      await expect(bob.locator('.notice').innerText()).resolves.toBe('Your session has ended (it expired or was signed out elsewhere). Sign in again.');
+      // A fresh sign-in (the old tokens are revoked) reads the room: nothing was stored.
+      await expect(listStored(roomId, BOB)).resolves.toEqual([]);
+      await close(bob);
+    });
+  });
+
+  // Last: it stops the twin and starts it again on the same data directory and port.
+  it('shows "reconnecting" while the twin is down, then the messages sent meanwhile, and is live again', async () => {
+    const port = Number(new URL(base).port);
+    const alice = await signedInPage(browser, base, ALICE.username, ALICE.password);
+    const roomId = await createRoom(alice, 'Restart room');
+    await alice.getByLabel('Message Restart room').fill('before the restart');
+    await alice.keyboard.press('Enter');
+    await alice.locator('.message:not(.pending) .content', { hasText: 'before the restart' }).waitFor();
+
+    await chat.stop();
+    await waitConnection(alice, 'Reconnecting…');
+    await expect(alice.locator('.connection-notice').innerText()).resolves.toContain('reconnecting');
+    // The page must not reach the new twin before the messages are in: it is offline meanwhile,
+    // so what it shows later can only come from reading history back.
+    await alice.context().setOffline(true);
+
+    chat = await startChatTwin({ dataDir, port });
+    const bobToken = await tokenOf(BOB);
+    const joined = await graphqlRequest(chat.twin.graphqlUrl, bobToken, 'mutation($r: ID!) { joinRoom(roomId: $r) { id } }', { r: roomId });
+    expect(joined.body.errors).toBeUndefined();
+    await sendDirect(bobToken, roomId, 'sent while you were away');
+    await sendDirect(bobToken, roomId, 'and one more');
+    expect(chat.twin.subscriptionCount()).toBe(0);
+
+    await alice.context().setOffline(false);
+    await waitConnection(alice, 'Live');
+    await alice.locator('.message .content', { hasText: 'and one more' }).waitFor();
+    await expect(messageTexts(alice)).resolves.toEqual(['before the restart', 'sent while you were away', 'and one more']);
+
+    // Live again, not only caught up: a new message arrives without a reload.
+    await sendDirect(bobToken, roomId, 'live after the restart');
+    await alice.locator('.message .content', { hasText: 'live after the restart' }).waitFor();
+    await expect(messageTexts(alice)).resolves.toEqual(['before the restart', 'sent while you were away', 'and one more', 'live after the restart']);
+    await close(alice);
   });
 });
-
-// Keeps the import used when the suite grows a restart case in this file.
-void once;

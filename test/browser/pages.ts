@@ -1,5 +1,5 @@
 /** Steps on the chat page the tests share: sign in, open a room, read the messages. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,17 +14,37 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-/** A fresh context signed in through the page's form (Amplify's SRP flow). */
-export async function signedInPage(browser: Browser, baseUrl: string, username: string, password: string, hash = ''): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * Each user signs in through the form once per twin origin; later contexts start from the
+ * tokens that sign-in left in localStorage (as a returning visitor does), which saves the SRP
+ * round trips and keeps the suite fast.
+ */
+const sessions = new Map<string, StorageState>();
+
+/** A fresh context signed in as `username`: through the page's form (Amplify's SRP flow) the first time. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+  hash = '',
+  viewport = { width: 1100, height: 720 },
+): Promise<Page> {
+  const key = `${baseUrl} ${username}`;
+  const context = await browser.newContext({ viewport, storageState: sessions.get(key) });
   // Shorter than jest's test timeout, so a stuck step fails with its own name.
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/${hash}`);
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (!sessions.has(key)) {
+    await page.getByLabel('User name').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
   await page.getByText(`Signed in as ${username}`).waitFor();
+  if (!sessions.has(key)) sessions.set(key, await context.storageState());
   return page;
 }
 
@@ -41,7 +61,12 @@ export async function createRoom(page: Page, name: string): Promise<string> {
   return /#\/rooms\/(.+)$/.exec(page.url())?.[1] ?? '';
 }
 
+/** The connection badge shows `label` (Connecting…, Live, Reconnecting…, Offline). */
+export function waitConnection(page: Page, label: string, timeout = STEP_TIMEOUT_MS): Promise<void> {
+  return page.getByRole('status', { name: `Connection: ${label}` }).waitFor({ timeout });
+}
+
 /** The connection badge says Live: the room's subscriptions are acknowledged. */
 export function waitLive(page: Page): Promise<void> {
-  return page.getByRole('status', { name: 'Connection: Live' }).waitFor();
+  return waitConnection(page, 'Live');
 }

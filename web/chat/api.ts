@@ -21,6 +21,7 @@ import {
   type MessageFieldsFragment,
   type RoomFieldsFragment,
 } from '../../resolvers/generated/operations';
+import { reportIfSessionEnded } from './session-ended';
 
 export type Message = MessageFieldsFragment;
 export type Room = RoomFieldsFragment;
@@ -45,8 +46,12 @@ function queryOf(document: TypedDocumentNode<unknown, unknown>): string {
 
 async function run<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
   const query = queryOf(document as TypedDocumentNode<unknown, unknown>);
-  const result = (await clientOf().graphql({ query, variables: variables as Record<string, unknown> })) as { data: R };
-  return result.data;
+  try {
+    const result = (await clientOf().graphql({ query, variables: variables as Record<string, unknown> })) as { data: R };
+    return result.data;
+  } catch (error) {
+    throw reportIfSessionEnded(error);
+  }
 }
 
 interface Observable<T> {
@@ -58,7 +63,7 @@ function subscribe<R, V>(document: TypedDocumentNode<R, V>, variables: V, next: 
     query: queryOf(document as TypedDocumentNode<unknown, unknown>),
     variables: variables as Record<string, unknown>,
   }) as unknown as Observable<R>;
-  const subscription = observable.subscribe({ next: (value) => next(value.data), error });
+  const subscription = observable.subscribe({ next: (value) => next(value.data), error: (e) => error(reportIfSessionEnded(e)) });
   return () => subscription.unsubscribe();
 }
 

@@ -9,6 +9,7 @@ import { chatApi, type Room } from './api';
 import { watchConnection, type ConnectionView } from './connection';
 import { RoomView } from './room-view';
 import { currentUser, type SignedInUser } from './session';
+import { onSessionEnded } from './session-ended';
 import { SignIn } from './sign-in';
 import { errorTypeOf, isGroupDenial, plainError } from '../shared/errors';
 import { Fragment, h } from '../shared/h';
@@ -40,18 +41,44 @@ export function App({ outputs }: { outputs: LoadedOutputs }) {
   return h(Fragment, null, warning, h(Signed, { outputs }));
 }
 
+/** Shown on the sign-in form when the API refused the session (expired, or signed out elsewhere). */
+const SESSION_ENDED = 'Your session has ended (it expired or was signed out elsewhere). Sign in again.';
+
 function Signed({ outputs }: { outputs: LoadedOutputs }) {
   const [user, setUser] = useState<SignedInUser | null | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
   const refreshUser = useCallback(() => void currentUser().then(setUser), []);
   useEffect(refreshUser, [refreshUser]);
+  // The stored tokens are no good any more: drop them, back to the form with the reason.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        setNotice(SESSION_ENDED);
+        void signOut()
+          .catch(() => undefined)
+          .then(() => setUser(null));
+      }),
+    [],
+  );
 
   if (user === undefined) return h('main', { className: 'loading' }, 'Loading…');
-  if (user === null) return h(SignIn, { twin: outputs.twin, onSignedIn: refreshUser });
+  if (user === null)
+    return h(SignIn, {
+      twin: outputs.twin,
+      notice,
+      onSignedIn: () => {
+        setNotice(null);
+        refreshUser();
+      },
+    });
   return h(Chat, {
     user,
     onSignOut: () => void signOut().then(() => setUser(null)),
   });
 }
+
+/** What a member sees when the room stops answering them: removed by an Admin, or left elsewhere. */
+const ACCESS_LOST = 'You are no longer a member of this room: an Admin removed you, or you left it in another window.';
 
 type Opened = { kind: 'none' } | { kind: 'room'; room: Room } | { kind: 'refused'; roomId: string; message: string; canJoin: boolean };
 
@@ -63,6 +90,8 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
   const [error, setError] = useState<string | null>(null);
   const [newRoom, setNewRoom] = useState('');
   const [joinId, setJoinId] = useState('');
+  /** On a phone the room list folds away while a room is open; this opens it again. */
+  const [roomsShown, setRoomsShown] = useState(false);
 
   useEffect(() => watchConnection(setConnection), []);
   useEffect(() => {
@@ -102,6 +131,7 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
 
   const open = (id: string) => {
     location.hash = `#/rooms/${id}`;
+    setRoomsShown(false);
   };
 
   async function act(action: () => Promise<Room>, what: string) {
@@ -120,18 +150,23 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
   const badge = opened.kind === 'room' ? connection : 'idle';
   return h(
     'div',
-    { className: 'chat' },
+    { className: `chat${opened.kind === 'none' ? '' : ' room-open'}${roomsShown ? ' rooms-shown' : ''}` },
     h(
       'header',
       { className: 'top' },
-      h('h1', null, 'Chat'),
+      h('h1', null, h('span', { className: 'brand-mark', 'aria-hidden': true }), 'Chat'),
+      h(
+        'button',
+        { type: 'button', className: 'rooms-toggle', 'aria-expanded': roomsShown, 'aria-controls': 'rooms-nav', onClick: () => setRoomsShown((shown) => !shown) },
+        'Rooms',
+      ),
       h('span', { className: `connection ${badge}`, role: 'status', 'aria-label': `Connection: ${CONNECTION_LABELS[badge]}` }, CONNECTION_LABELS[badge]),
       h('span', { className: 'who' }, `Signed in as ${user.username}${user.isAdmin ? ' (admin)' : ''}`),
       h('button', { type: 'button', onClick: onSignOut }, 'Sign out'),
     ),
     h(
       'nav',
-      { className: 'sidebar', 'aria-label': 'Rooms' },
+      { className: 'sidebar', id: 'rooms-nav', 'aria-label': 'Rooms' },
       h('h2', null, 'My rooms'),
       h(
         'ul',
@@ -141,7 +176,12 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
           h(
             'li',
             { key: room.id },
-            h('a', { href: `#/rooms/${room.id}`, 'aria-current': room.id === roomId ? 'page' : undefined }, room.name),
+            h(
+              'a',
+              { href: `#/rooms/${room.id}`, 'aria-current': room.id === roomId ? 'page' : undefined, onClick: () => setRoomsShown(false) },
+              h('span', { className: 'hash', 'aria-hidden': true }, '#'),
+              room.name,
+            ),
           ),
         ),
       ),
@@ -194,6 +234,10 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
           connection,
           onLeave: () => {
             location.hash = '';
+            void loadRooms();
+          },
+          onAccessLost: () => {
+            setOpened({ kind: 'refused', roomId: opened.room.id, message: ACCESS_LOST, canJoin: true });
             void loadRooms();
           },
         }),

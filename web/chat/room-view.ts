@@ -6,10 +6,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { chatApi, type Message, type Room } from './api';
 import type { ConnectionView } from './connection';
-import { MAX_CATCH_UP_PAGES, COMPOSER_MAX_ROWS } from './limits';
+import { MAX_CATCH_UP_PAGES, COMPOSER_MAX_ROWS, RESUBSCRIBE_FIRST_DELAY_MS, RESUBSCRIBE_MAX_DELAY_MS } from './limits';
 import type { SignedInUser } from './session';
 import { addPending, emptyTimeline, failPending, mergeMessages, newClientMessageId, settlePending, sortedMessages, type PendingSend, type Timeline } from './timeline';
-import { plainError } from '../shared/errors';
+import { isNotMember, plainError } from '../shared/errors';
 import { h } from '../shared/h';
 
 type HistoryPage = Awaited<ReturnType<typeof chatApi.listMessages>>;
@@ -19,20 +19,57 @@ interface RoomViewProps {
   user: SignedInUser;
   connection: ConnectionView;
   onLeave: () => void;
+  /** The API says the caller is no longer a member (removed by an Admin, or left elsewhere). */
+  onAccessLost: () => void;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
+export function RoomView({ room, user, connection, onLeave, onAccessLost }: RoomViewProps) {
   const [timeline, setTimeline] = useState<Timeline>(emptyTimeline);
+  /** Bumped to subscribe again (the page's own reconnect, or "Reconnect now"). */
+  const [generation, setGeneration] = useState(0);
+  const resubscribeAttempts = useRef(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The live region's text: what arrived from others, read out by screen readers. */
+  const [announcement, setAnnouncement] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
   const stickToBottom = useRef(true);
   const wasDisrupted = useRef(false);
   const timelineRef = useRef(timeline);
   timelineRef.current = timeline;
+  const accessLostRef = useRef(onAccessLost);
+  accessLostRef.current = onAccessLost;
+
+  /** A refusal as non-member ends the room view; anything else is shown as `what` failed. */
+  function failed(e: unknown, what: string): string {
+    if (isNotMember(e)) accessLostRef.current();
+    return plainError(e, what);
+  }
+
+  useEffect(() => {
+    let open = true;
+    const stop = chatApi.watchRoom(
+      room.id,
+      (message) => {
+        const known = timelineRef.current.messages.get(message.id);
+        if (message.senderId !== user.userId) setAnnouncement(announcementOf(message, known));
+        setTimeline((t) => mergeMessages(t, [message]));
+      },
+      (e) => {
+        if (!open) return;
+        if (isNotMember(e)) return accessLostRef.current();
+        setError(plainError(e, 'Live updates stopped'));
+      },
+    );
+    return () => {
+      open = false;
+      stop();
+    };
+  }, [room.id, generation, user.userId]);
 
   useEffect(() => {
     let open = true;
@@ -40,11 +77,6 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
     setLoading(true);
     setError(null);
     stickToBottom.current = true;
-    const stop = chatApi.watchRoom(
-      room.id,
-      (message) => setTimeline((t) => mergeMessages(t, [message])),
-      (e) => open && setError(plainError(e, 'Live updates stopped')),
-    );
     chatApi.listMessages(room.id, null).then(
       (page) => {
         if (!open) return;
@@ -53,14 +85,47 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
       },
       (e) => {
         if (!open) return;
-        setError(plainError(e, 'Loading messages failed'));
+        setError(failed(e, 'Loading messages failed'));
         setLoading(false);
       },
     );
     return () => {
       open = false;
-      stop();
     };
+  }, [room.id]);
+
+  // Amplify retries a lost socket 5 s after the loss and then once a minute; the page does not
+  // make a person wait that long: while the connection is down it subscribes again itself,
+  // sooner at first, then at most every RESUBSCRIBE_MAX_DELAY_MS.
+  useEffect(() => {
+    if (connection === 'live') resubscribeAttempts.current = 0;
+    if (connection !== 'reconnecting' && connection !== 'offline') return;
+    const delay = Math.min(RESUBSCRIBE_MAX_DELAY_MS, RESUBSCRIBE_FIRST_DELAY_MS * 2 ** resubscribeAttempts.current);
+    const timer = setTimeout(() => {
+      resubscribeAttempts.current += 1;
+      setGeneration((g) => g + 1);
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [connection, generation]);
+
+  // The network is back (a laptop waking up): try at once rather than at the next backoff step.
+  useEffect(() => {
+    const onOnline = () => {
+      resubscribeAttempts.current = 0;
+      setGeneration((g) => g + 1);
+    };
+    addEventListener('online', onOnline);
+    return () => removeEventListener('online', onOnline);
+  }, []);
+
+  // Back to a tab that was hidden: make sure the room still answers (a removal sends nothing).
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      chatApi.getRoom(room.id).catch((e: unknown) => isNotMember(e) && accessLostRef.current());
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, [room.id]);
 
   // After a disruption the socket comes back without what was sent meanwhile: read history
@@ -72,7 +137,10 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
     void (async () => {
       let token: string | null = null;
       for (let page = 0; page < MAX_CATCH_UP_PAGES; page += 1) {
-        const result: HistoryPage | null = await chatApi.listMessages(room.id, token).catch(() => null);
+        const result: HistoryPage | null = await chatApi.listMessages(room.id, token).catch((e: unknown) => {
+          if (isNotMember(e)) accessLostRef.current();
+          return null;
+        });
         if (!result) return;
         const known = result.items.some((m) => timelineRef.current.messages.has(m.id));
         setTimeline((t) => mergeMessages(t, result.items));
@@ -99,7 +167,7 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
         if (list) list.scrollTop = list.scrollHeight - fromBottom;
       });
     } catch (e) {
-      setError(plainError(e, 'Loading older messages failed'));
+      setError(failed(e, 'Loading older messages failed'));
     }
   }
 
@@ -110,7 +178,7 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
       const stored = await chatApi.sendMessage(room.id, content, clientMessageId);
       setTimeline((t) => settlePending(t, clientMessageId, stored));
     } catch (e) {
-      setTimeline((t) => failPending(t, clientMessageId, plainError(e, 'Not sent')));
+      setTimeline((t) => failPending(t, clientMessageId, failed(e, 'Not sent')));
     }
   }
 
@@ -119,7 +187,7 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
       const changed = await action();
       setTimeline((t) => mergeMessages(t, [changed]));
     } catch (e) {
-      setError(plainError(e, what));
+      setError(failed(e, what));
     }
   }
 
@@ -127,8 +195,9 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
     try {
       await chatApi.removeMember(room.id, message.senderId);
       setError(null);
+      setNotice(`${message.sender} was removed from ${room.name} and cannot join again until an Admin unbans them.`);
     } catch (e) {
-      setError(plainError(e, `Removing ${message.sender} failed`));
+      setError(failed(e, `Removing ${message.sender} failed`));
     }
   }
 
@@ -156,14 +225,21 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
         h('button', { type: 'button', onClick: () => void leave() }, 'Leave'),
       ),
     ),
+    (connection === 'reconnecting' || connection === 'offline') &&
+      h(
+        'p',
+        { className: 'connection-notice' },
+        connection === 'offline' ? 'Offline: live messages are paused. ' : 'Connection lost: reconnecting, and anything sent meanwhile will be loaded. ',
+        h('button', { type: 'button', className: 'link', onClick: () => setGeneration((g) => g + 1) }, 'Reconnect now'),
+      ),
     error && h('p', { className: 'error', role: 'alert' }, error, ' ', h('button', { type: 'button', className: 'link', onClick: () => setError(null) }, 'Dismiss')),
+    notice && h('p', { className: 'notice', role: 'status' }, notice, ' ', h('button', { type: 'button', className: 'link', onClick: () => setNotice(null) }, 'Dismiss')),
+    h('p', { className: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': true }, announcement),
     h(
       'ol',
       {
         ref: listRef,
         className: 'messages',
-        role: 'log',
-        'aria-live': 'polite',
         'aria-label': `Messages in ${room.name}`,
         tabIndex: 0,
         onScroll: (e) => {
@@ -191,6 +267,20 @@ export function RoomView({ room, user, connection, onLeave }: RoomViewProps) {
   );
 }
 
+/** The sender's initial on a colour of their own (from their id, so it is stable). */
+function Avatar({ name, id }: { name: string; id: string }) {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) % 360;
+  return h('span', { className: 'avatar', 'aria-hidden': true, style: { background: `hsl(${hash} 55% 45%)` } }, name.charAt(0).toUpperCase());
+}
+
+/** One sentence for the live region about a message from someone else. */
+function announcementOf(message: Message, known: Message | undefined): string {
+  if (message.deleted) return `${message.sender} deleted a message.`;
+  if (known) return `${message.sender} edited a message: ${message.content}`;
+  return `${message.sender}: ${message.content}`;
+}
+
 function MessageItem(props: {
   message: Message;
   own: boolean;
@@ -201,6 +291,7 @@ function MessageItem(props: {
 }) {
   const { message, own, isAdmin } = props;
   const [editing, setEditing] = useState(false);
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [draft, setDraft] = useState(message.content);
   const created = new Date(message.createdAt);
   const save = async () => {
@@ -211,6 +302,7 @@ function MessageItem(props: {
   return h(
     'li',
     { className: `message${own ? ' own' : ''}${message.deleted ? ' deleted' : ''}`, 'data-message-id': message.id },
+    !own && h(Avatar, { name: message.sender, id: message.senderId }),
     h(
       'div',
       { className: 'meta' },
@@ -269,7 +361,28 @@ function MessageItem(props: {
             'Edit',
           ),
         h('button', { type: 'button', className: 'link', onClick: () => void props.onDelete() }, 'Delete'),
-        !own && isAdmin && h('button', { type: 'button', className: 'link', onClick: props.onRemoveSender }, `Remove ${message.sender} from room`),
+        !own && isAdmin && !confirmingRemoval && h('button', { type: 'button', className: 'link', onClick: () => setConfirmingRemoval(true) }, `Remove ${message.sender} from room`),
+        // Removing bans the user from the room, so it takes a second, explicit press.
+        confirmingRemoval &&
+          h(
+            'span',
+            { className: 'confirm', role: 'group', 'aria-label': `Remove ${message.sender}?` },
+            `Remove ${message.sender} and ban them from this room? `,
+            h(
+              'button',
+              {
+                type: 'button',
+                className: 'link danger',
+                autoFocus: true,
+                onClick: () => {
+                  setConfirmingRemoval(false);
+                  props.onRemoveSender();
+                },
+              },
+              `Yes, remove ${message.sender}`,
+            ),
+            h('button', { type: 'button', className: 'link', onClick: () => setConfirmingRemoval(false) }, 'Cancel'),
+          ),
       ),
   );
 }
@@ -307,7 +420,8 @@ function Composer({ roomName, onSend }: { roomName: string; onSend: (content: st
       id: 'composer',
       value: draft,
       rows,
-      placeholder: `Message ${roomName} (Enter sends, Shift+Enter for a new line)`,
+      placeholder: `Message ${roomName}`,
+      'aria-describedby': 'composer-hint',
       onChange: (e) => setDraft((e.target as HTMLTextAreaElement).value),
       onKeyDown: (e) => {
         if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -317,5 +431,6 @@ function Composer({ roomName, onSend }: { roomName: string; onSend: (content: st
       },
     }),
     h('button', { type: 'submit', className: 'primary' }, 'Send'),
+    h('p', { id: 'composer-hint', className: 'composer-hint' }, 'Enter sends, Shift+Enter starts a new line'),
   );
 }

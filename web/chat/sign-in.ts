@@ -6,7 +6,7 @@ import { h } from '../shared/h';
 import { plainError } from '../shared/errors';
 import type { TwinExtras } from '../shared/outputs';
 
-export function SignIn(props: { twin: TwinExtras | null; onSignedIn: () => void }) {
+export function SignIn(props: { twin: TwinExtras | null; notice?: string | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +37,7 @@ export function SignIn(props: { twin: TwinExtras | null; onSignedIn: () => void 
       'form',
       { className: 'card', onSubmit: submit, 'aria-labelledby': 'sign-in-title' },
       h('h1', { id: 'sign-in-title' }, 'Sign in to chat'),
+      props.notice && h('p', { className: 'notice', role: 'status' }, props.notice),
       h('label', { htmlFor: 'username' }, 'User name'),
       h('input', { id: 'username', name: 'username', autoComplete: 'username', required: true, value: username, onChange: (e) => setUsername(e.target.value) }),
       h('label', { htmlFor: 'password' }, 'Password'),

@@ -20,6 +20,22 @@ export function isGroupDenial(error: unknown): boolean {
   return errorTypeOf(error) === 'Unauthorized' && /^Not Authorized to access/i.test(firstMessage(error));
 }
 
+/**
+ * The session is over: the token was refused (expired, revoked by a sign-out elsewhere) or
+ * Amplify has none it can refresh. Only for API calls; at sign-in a refusal is a wrong password.
+ */
+export function isSessionEnded(error: unknown): boolean {
+  if (errorTypeOf(error) === 'UnauthorizedException') return true;
+  const name = error instanceof Error ? error.name : '';
+  if (['UserUnAuthenticatedException', 'NoValidAuthTokens', 'NotAuthorizedException'].includes(name)) return true;
+  return /No current user|not authenticated|No (valid )?auth token|Unauthorized(Exception)?$|status code 401/i.test(firstMessage(error));
+}
+
+/** The room's membership check refused the caller (requireMembership's "Not a member of this room"). */
+export function isNotMember(error: unknown): boolean {
+  return errorTypeOf(error) === 'Unauthorized' && /not a member/i.test(firstMessage(error));
+}
+
 /** "Not a member of this room" -> "not a member of this room." */
 function sentence(text: string): string {
   const lowered = text.charAt(0).toLowerCase() + text.slice(1);

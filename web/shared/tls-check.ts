@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /**
  * Amplify always dials wss://, so on the twin the browser must trust its local CA. A page opened
- * over http probes the same port over https; when that fails the page says what to do.
+ * over http probes the same port over https; when that fails the page says exactly what to do.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { h } from './h';
 
 async function httpsReachable(): Promise<boolean> {
@@ -18,17 +18,26 @@ async function httpsReachable(): Promise<boolean> {
 
 export function TlsWarning() {
   const [trusted, setTrusted] = useState(true);
-  useEffect(() => {
-    void httpsReachable().then(setTrusted);
-  }, []);
+  const check = useCallback(() => void httpsReachable().then(setTrusted), []);
+  useEffect(check, [check]);
   if (trusted) return null;
-  const httpsOrigin = `https://${location.host}/`;
+  const httpsPage = `https://${location.host}/${location.hash}`;
   return h(
     'div',
     { className: 'tls-warning', role: 'alert' },
-    h('strong', null, 'Live messages need the twin\'s certificate. '),
-    'Open ',
-    h('a', { href: httpsOrigin, target: '_blank', rel: 'noreferrer' }, httpsOrigin),
-    ' once and accept the certificate (or trust .data/tls/ca.pem, see the README), then reload this page.',
+    h('strong', null, 'Live messages are off: this browser does not trust the twin\'s certificate yet. '),
+    'Messages arrive over wss://, which needs it. Either:',
+    h(
+      'ol',
+      null,
+      h(
+        'li',
+        null,
+        'open ',
+        h('a', { href: httpsPage }, httpsPage),
+        ' and accept the warning once (Chromium: Advanced, then Proceed; Firefox: Advanced, then Accept the Risk and Continue); the chat continues there, or',
+      ),
+      h('li', null, 'trust the twin\'s CA, ', h('code', null, '.data/tls/ca.pem'), ', as the README\'s "Trust the twin\'s certificate" shows, then ', h('button', { type: 'button', className: 'link', onClick: check }, 'check again'), '.'),
+    ),
   );
 }
