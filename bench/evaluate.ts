@@ -1,10 +1,11 @@
-// Benchmark of the local EvaluateCode: a typical DynamoDB resolver (request, then response) run
-// cold (first call per code string), warm (the same code again and again), and, as the ceiling,
-// the same two handlers as plain Node functions on the same library with the same JSON.parse of
-// the context and JSON.stringify of the result. Run: npx tsx bench/evaluate.ts
+// Benchmark of the local EvaluateCode: a typical DynamoDB resolver and an RDS resolver (request,
+// then response) run cold (first call per code string), warm (the same code again and again), and,
+// as the ceiling, the same handlers as plain Node functions on the same library with the same
+// JSON.parse of the context and JSON.stringify of the result. Run: npm run bench (the table goes to
+// build/bench/evaluate.md, git-ignored; `npm run bench -- --save` updates bench/results/evaluate.md).
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { resultsPath } from './results-path';
 import type { EvaluateCodeCommandOutput } from '@aws-sdk/client-appsync';
 import { evaluateCode } from '../local/runtime/evaluate-code';
 import { engineStats } from '../local/runtime/engine';
@@ -43,6 +44,39 @@ function response(ctx) {
 export { request, response };
 `;
 
+/** A getPerson-like RDS resolver: a PostgreSQL select with a condition, rows read back with toJsonObject. */
+const RDS_CODE = `import { util } from "@aws-appsync/utils";
+import { select, createPgStatement, toJsonObject } from "@aws-appsync/utils/rds";
+function request(ctx) {
+  const { id } = ctx.args;
+  return createPgStatement(select({
+    table: "persons",
+    columns: ["id", "name", "createdAt"],
+    where: { id: { eq: id }, deleted: { ne: true } },
+    limit: 1,
+  }));
+}
+function response(ctx) {
+  if (ctx.error) {
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return toJsonObject(ctx.result)[0][0];
+}
+export { request, response };
+`;
+const rdsRequestContext = JSON.stringify({ arguments: { id: 7 }, identity: { sub: 'u-123', username: 'alice' }, stash: {} });
+const rdsResponseContext = JSON.stringify({
+  arguments: { id: 7 },
+  stash: {},
+  result: JSON.stringify({
+    sqlStatementResults: [{
+      numberOfRecordsUpdated: 0,
+      records: [[{ longValue: 7 }, { stringValue: 'Ada' }, { stringValue: '2026-01-01 00:00:00' }]],
+      columnMetadata: [{ name: 'id', label: 'id' }, { name: 'name', label: 'name' }, { name: 'createdAt', label: 'createdAt' }],
+    }],
+  }),
+});
+
 /** The same resolver with a `replace` call: the engine arms vm's watchdog (a thread per call) for it. */
 const WATCHDOG_CODE = CODE.replace('const { roomId, content } = ctx.args;', "const { roomId } = ctx.args;\n  const content = ctx.args.content.replace('\\r', '');");
 
@@ -63,6 +97,9 @@ const LIMITS = {
   watchdog: { count: 5_000, ms: 8_000 },
   realmPerCall: { count: 300, ms: 8_000 },
   ceiling: { count: 200_000, ms: 4_000 },
+  rdsCold: { count: 30, ms: 60_000 },
+  rdsWarm: { count: 20_000, ms: 8_000 },
+  rdsCeiling: { count: 200_000, ms: 4_000 },
 };
 
 interface Measurement {
@@ -97,6 +134,10 @@ async function measure(
   return { name, callsPerSample, samples, totalNs: Number(process.hrtime.bigint() - started) };
 }
 
+function meanPerCall(m: Measurement): number {
+  return m.samples.reduce((a, b) => a + b, 0) / m.samples.length / m.callsPerSample;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -109,6 +150,40 @@ async function evaluatePair(code: string): Promise<void> {
 
 async function evaluateRequest(code: string): Promise<void> {
   check(await evaluateCode({ runtime: RUNTIME, code, context: requestContext, function: 'request' }));
+}
+
+async function evaluateRdsPair(code: string): Promise<void> {
+  await evaluateRdsRequest(code);
+  check(await evaluateCode({ runtime: RUNTIME, code, context: rdsResponseContext, function: 'response' }));
+}
+
+async function evaluateRdsRequest(code: string): Promise<void> {
+  check(await evaluateCode({ runtime: RUNTIME, code, context: rdsRequestContext, function: 'request' }));
+}
+
+/** The RDS ceiling: the same two handlers as plain functions on the same rds module. */
+function plainRdsHandlers(): () => void {
+  let record: EvaluationRecord = newEvaluationRecord();
+  const { util, rds } = createAppSyncModules(createHostBridge(Date.now), () => record, () => 'User Pool Authorization');
+  type Ctx = { args: { id: number }; error?: { message: string; type: string }; result?: string; stash: Record<string, unknown> };
+  const request = (ctx: Ctx): unknown =>
+    rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name', 'createdAt'], where: { id: { eq: ctx.args.id }, deleted: { ne: true } }, limit: 1 }));
+  const response = (ctx: Ctx): unknown => {
+    if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+    return (rds.toJsonObject(ctx.result) ?? [[]])[0][0];
+  };
+  const run = (handler: (ctx: Ctx) => unknown, contextJson: string): void => {
+    record = newEvaluationRecord();
+    const parsed = JSON.parse(contextJson) as Ctx & { arguments: { id: number } };
+    const ctx = { ...parsed, args: parsed.arguments };
+    JSON.stringify(handler(ctx));
+    JSON.stringify(ctx.stash);
+    JSON.stringify(record);
+  };
+  return () => {
+    run(request, rdsRequestContext);
+    run(response, rdsResponseContext);
+  };
 }
 
 /** The design not taken: a new vm context (realm) for every evaluation, no static check. */
@@ -187,13 +262,21 @@ async function main(): Promise<void> {
   const watchdog = await measure('local EvaluateCode, warm, code that arms the vm watchdog (uses replace)', LIMITS.watchdog, 2, () => evaluatePair(WATCHDOG_CODE));
   const perCall = await measure('a new realm per evaluation (design not taken; no static check)', LIMITS.realmPerCall, 2, realmPerCall());
   const ceiling = await measure('plain Node functions (ceiling)', LIMITS.ceiling, 2, plainHandlers());
-  const ceilingMean = ceiling.samples.reduce((a, b) => a + b, 0) / ceiling.samples.length / ceiling.callsPerSample;
+  const ceilingMean = meanPerCall(ceiling);
+
+  await evaluateRdsPair(`${RDS_CODE}// warm-up\n`);
+  const rdsCold = await measure('RDS resolver, cold (new code string: static check + compile + run)', LIMITS.rdsCold, 1, (i) =>
+    evaluateRdsRequest(`${RDS_CODE}// variant ${i}\n`),
+  );
+  const rdsWarm = await measure('RDS resolver, warm (same code string)', LIMITS.rdsWarm, 2, () => evaluateRdsPair(RDS_CODE));
+  const rdsCeiling = await measure('RDS resolver as plain Node functions (its ceiling)', LIMITS.rdsCeiling, 2, plainRdsHandlers());
+  const rdsCeilingMean = meanPerCall(rdsCeiling);
 
   const lines = [
     '# Local EvaluateCode benchmark',
     '',
-    `Measured ${new Date().toISOString()} with \`npx tsx bench/evaluate.ts\` on Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), a machine shared with other work.`,
-    'One call = one handler evaluation (request or response) of a sendMessage-like DynamoDB resolver. Cold samples are the first (request) call of a new code string; the other samples are request+response pairs; latencies are per call.',
+    `Measured ${new Date().toISOString()} with \`npm run bench\` on Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), a machine shared with other work.`,
+    'One call = one handler evaluation (request or response) of a sendMessage-like DynamoDB resolver or a getPerson-like RDS resolver (PostgreSQL select, toJsonObject). Cold samples are the first (request) call of a new code string; the other samples are request+response pairs; latencies are per call.',
     '',
     '| Case | Calls | Calls/s | p50 µs | p99 µs | Mean vs ceiling |',
     '|---|---:|---:|---:|---:|---:|',
@@ -202,13 +285,18 @@ async function main(): Promise<void> {
     row(watchdog, ceilingMean),
     row(perCall, ceilingMean),
     row(ceiling, undefined),
+    row(rdsCold, rdsCeilingMean),
+    row(rdsWarm, rdsCeilingMean),
+    row(rdsCeiling, undefined),
+    '',
+    'The DynamoDB rows are compared with the DynamoDB ceiling, the RDS rows with the RDS ceiling.',
     '',
     `Warm run: ${statsAfter.evaluations - statsBefore.evaluations} evaluations, ${statsAfter.realmsCreated - statsBefore.realmsCreated} realm(s) created (0 means the shared realm was reused throughout).`,
     '',
   ];
   const table = lines.join('\n');
   process.stdout.write(table);
-  writeFileSync(path.join(__dirname, 'results', 'evaluate.md'), table);
+  writeFileSync(resultsPath('evaluate.md'), table);
 }
 
 main().catch((error: unknown) => {

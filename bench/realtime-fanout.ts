@@ -7,10 +7,10 @@
 // figures. Run: npx tsx bench/realtime-fanout.ts
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { resultsPath } from './results-path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
-import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { PreparedSubscription, ProjectedSelection, RealtimeBackend } from '../local/realtime/backend';
@@ -308,7 +308,7 @@ async function main(): Promise<void> {
     ];
     const table = lines.join('\n');
     process.stdout.write(table);
-    writeFileSync(path.join(__dirname, 'results', 'realtime-fanout.md'), table);
+    writeFileSync(resultsPath('realtime-fanout.md'), table);
   } finally {
     WebSocketServer.prototype.handleUpgrade = handleUpgrade;
     // Server-initiated close of every socket (the clients answer the close handshake), then the server.
