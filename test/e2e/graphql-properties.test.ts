@@ -3,7 +3,8 @@
 // valid credentials. Whatever comes in:
 // - the status is never 5xx (Amplify re-sends those) and the body is a well-formed AppSync
 //   answer (reference appsync-realtime-and-amplify.md §1.3);
-// - the twin keeps answering (a canary request after every input);
+// - the twin keeps answering (a canary request after every input) and logs no error (where a
+//   failure it caught would show);
 // - the DynamoDB table is unchanged unless a mutation returned data (a refusal changes nothing).
 //
 // Seed: PROPERTY_SEED (default in support/property-runs.ts, logged); PROPERTY_RUNS scales the
@@ -15,6 +16,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
 import { loadApiSchema } from '../../local/graphql/schema';
 import { startTwin, type Twin } from '../../local/twin';
+import { capturingLogger, errorsSince, type LogEntry } from './support/log-capture';
 import { appSyncAnswerProblems, type HttpAnswer } from './support/appsync-response';
 import { documentArb, type GeneratedDocument } from './support/graphql-arbitraries';
 import { anonymousIdentity, iamIdentity, tokenIdentity, type Identity } from './support/identities';
@@ -32,6 +34,8 @@ const PASSWORDS = { alice: 'Alice#Local1', bob: 'Bob#Local1', carol: 'Carol#Loca
 type Person = keyof typeof PASSWORDS;
 
 let twin: Twin;
+/** What the twin logged: an error entry means it caught a failure of its own. */
+let twinLog: LogEntry[] = [];
 let schema: GraphQLSchema;
 let db: DynamoDBClient;
 const people = {} as Record<Person, { sub: string; accessToken: string; idToken: string }>;
@@ -88,7 +92,9 @@ function hasValue(data: unknown): boolean {
 }
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  const captured = capturingLogger('warn');
+  twinLog = captured.entries;
+  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', logger: captured.logger });
   schema = loadApiSchema();
   db = createLocalDynamoDBClient(twin.dynamodbEndpoint);
   for (const person of Object.keys(PASSWORDS) as Person[]) {
@@ -150,6 +156,7 @@ describe('POST /graphql with generated documents and variables', () => {
     await fc.assert(
       fc.asyncProperty(documentArb(schema, pools), callerArb(), async (doc, callerName) => {
         tally.documents.inputs += 1;
+        const logged = twinLog.length;
         const body = JSON.stringify({ query: doc.query, variables: doc.variables, operationName: doc.operationName });
         const identity = callers[callerName] as Identity;
         const answer = await post(body, { 'content-type': 'application/json', ...(await identity.httpHeaders(body)) });
@@ -168,6 +175,7 @@ describe('POST /graphql with generated documents and variables', () => {
         if (diff.added.length + diff.removed.length + diff.changed.length > 0) tally.documents.tableChanges += 1;
         table = after;
         await expectTwinAnswers();
+        expect(errorsSince(twinLog, logged)).toEqual([]);
       }),
       { seed: SEED, numRuns: DOCUMENT_RUNS },
     );
@@ -218,6 +226,7 @@ describe('POST /graphql with arbitrary bodies', () => {
         fc.oneof({ arbitrary: fc.constant('POST'), weight: 10 }, fc.constantFrom('GET', 'PUT')),
         async (body, contentType, callerName, method) => {
           tally.bodies.inputs += 1;
+          const logged = twinLog.length;
           const text = typeof body === 'string' ? body : Buffer.from(body).toString('latin1');
           const headers = { ...(contentType ? { 'content-type': contentType } : {}), ...(await (callers[callerName] as Identity).httpHeaders(text)) };
           const answer = await post(body, headers, method);
@@ -227,6 +236,7 @@ describe('POST /graphql with arbitrary bodies', () => {
           const after = await scanTable(db, twin.tableName);
           expect(diffTables(table, after)).toEqual({ added: [], removed: [], changed: [] });
           await expectTwinAnswers();
+          expect(errorsSince(twinLog, logged)).toEqual([]);
         },
       ),
       { seed: SEED, numRuns: BODY_RUNS },

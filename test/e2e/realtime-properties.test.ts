@@ -5,7 +5,8 @@
 // unknown ids, and starts of documents generated from the schema (skipped root fields among
 // them). Whatever comes in:
 // - the twin sends only documented frames (reference appsync-realtime-and-amplify.md §2.2) and
-//   closes only with a documented code, and it keeps serving (a control subscription per run);
+//   closes only with a documented code, logs no error (where a failure it caught would show),
+//   and keeps serving (a control subscription per run);
 // - a start answered `error` registered nothing (twin.subscriptionCount() unchanged), and a
 //   start_ack registered one;
 // - a refused start never receives data: two messages are sent to the room, and once the control
@@ -17,6 +18,7 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { loadApiSchema } from '../../local/graphql/schema';
 import { startTwin, type Twin } from '../../local/twin';
+import { capturingLogger, errorsSince, type LogEntry } from './support/log-capture';
 import { FrameSocket, type ReceivedMessage } from './support/frame-socket';
 import { documentArb, type GeneratedDocument } from './support/graphql-arbitraries';
 import { iamIdentity, type Identity } from './support/identities';
@@ -35,6 +37,8 @@ const PASSWORDS = { alice: 'Alice#Local1', bob: 'Bob#Local1', carol: 'Carol#Loca
 type Person = keyof typeof PASSWORDS;
 
 let twin: Twin;
+/** What the twin logged: an error entry means it caught a failure of its own. */
+let twinLog: LogEntry[] = [];
 let schema: GraphQLSchema;
 let host = '';
 let iam: Identity;
@@ -209,7 +213,9 @@ async function sendMessage(content: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  const captured = capturingLogger('warn');
+  twinLog = captured.entries;
+  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', logger: captured.logger });
   schema = loadApiSchema();
   host = new URL(twin.graphqlUrl).host;
   iam = iamIdentity(twin.graphqlUrl, twin.region, twin.accessKey);
@@ -242,6 +248,7 @@ describe('the realtime socket with generated frames', () => {
     await fc.assert(
       fc.asyncProperty(runArb, async ({ connection, frames }) => {
         tally.runs += 1;
+        const logged = twinLog.length;
         expect(twin.subscriptionCount()).toBe(baseline);
         const socket = await openConnection(connection);
         const live = new Set<string>();
@@ -333,6 +340,7 @@ describe('the realtime socket with generated frames', () => {
           if (closedByTwin) expect(DOCUMENTED_CLOSE_CODES).toContain(closedByTwin.code);
         }
         expect(socket.received.flatMap(serverMessageProblems)).toEqual([]);
+        expect(errorsSince(twinLog, logged)).toEqual([]);
       }),
       { seed: SEED, numRuns: RUNS },
     );

@@ -14,7 +14,7 @@ export interface HttpAnswer {
 }
 
 /** JavaScript failures that must never reach a client as a message. */
-const LEAKED_INTERNALS = /Maximum call stack|Cannot read propert|is not a function|is not iterable|undefined is not|\b(TypeError|RangeError|ReferenceError)\b|\bat \S+:\d+:\d+/;
+export const LEAKED_INTERNALS = /Maximum call stack|Cannot read propert|is not a function|is not iterable|undefined is not|\b(TypeError|RangeError|ReferenceError)\b|\bat \S+:\d+:\d+/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

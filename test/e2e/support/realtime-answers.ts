@@ -3,6 +3,7 @@
  * text frames of JSON with a documented `type` and that type's shape, and nothing else; and the
  * close codes the twin documents (local/realtime/errors.ts closeReasons, README limits table).
  */
+import { LEAKED_INTERNALS } from './appsync-response';
 import type { ReceivedMessage } from './frame-socket';
 
 export const DOCUMENTED_FRAME_TYPES = ['connection_ack', 'ka', 'start_ack', 'error', 'data', 'complete', 'connection_error'] as const;
@@ -21,7 +22,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function errorProblems(errors: unknown, where: string): string[] {
   const list = Array.isArray(errors) ? errors : [errors];
   if (list.length === 0) return [`${where} has no errors`];
-  return list.flatMap((e, i) => (isRecord(e) && typeof e.message === 'string' && e.message !== '' && (e.errorType === undefined || typeof e.errorType === 'string') ? [] : [`${where}[${i}] is not {errorType?, message}: ${JSON.stringify(e)}`]));
+  return list.flatMap((e, i) => {
+    if (!isRecord(e) || typeof e.message !== 'string' || e.message === '' || (e.errorType !== undefined && typeof e.errorType !== 'string')) return [`${where}[${i}] is not {errorType?, message}: ${JSON.stringify(e)}`];
+    // The twin's answer when preparing a start threw: a failure of its own, never a refusal.
+    if (e.errorType === 'InternalFailure') return [`${where}[${i}] is an InternalFailure: ${e.message}`];
+    return LEAKED_INTERNALS.test(e.message) ? [`${where}[${i}] leaks an internal failure: ${e.message.slice(0, 200)}`] : [];
+  });
 }
 
 export function serverMessageProblems(message: ReceivedMessage): string[] {
