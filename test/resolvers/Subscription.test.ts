@@ -1,12 +1,13 @@
 /**
- * The two room subscriptions, onNewMessage and onMessageChanged, behave the same: the roomId is
+ * The room subscriptions onNewMessage, onMessageChanged and onPresence behave the same (onTyping
+ * also filters out the subscriber's own signals: Subscription.onTyping.test.ts): the roomId is
  * checked, requireMembership admits members only, and the after handler filters events to the
  * room and sets the invalidation filter that leaveRoom / removeMember match.
  */
 import { bundleResolver } from '../../resolvers/bundle';
 import { BAD_ULIDS, ROOM_ID, bob, carolAdmin, cognitoIdentity, context, evaluate, room, type User } from './helpers';
 
-describe.each(['onNewMessage', 'onMessageChanged'])('Subscription.%s', (fieldName) => {
+describe.each(['onNewMessage', 'onMessageChanged', 'onPresence'])('Subscription.%s', (fieldName) => {
   const code = bundleResolver('Subscription', fieldName);
 
   function subscribeContext(args: Record<string, unknown>, user: User, extra: { stash?: Record<string, unknown>; prev?: Record<string, unknown> } = {}) {
