@@ -150,8 +150,11 @@ describe('the chat page', () => {
   it('is usable with the keyboard alone: sign in, create a room, send, in tab order', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    context.setDefaultTimeout(10_000);
     await page.goto(`${base}/`);
-    await page.getByLabel('User name').focus();
+    // The cursor starts in the user name.
+    await page.getByLabel('User name').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('username');
     await page.keyboard.type(BOB.username);
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('password');
@@ -159,11 +162,20 @@ describe('the chat page', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Signed in as bob').waitFor();
 
-    await page.getByLabel('New room').focus();
+    // Tab moves through the header and the room list to "New room", in reading order.
+    const visited: string[] = [];
+    for (let presses = 0; presses < 20 && visited.at(-1) !== 'new-room'; presses += 1) {
+      await page.keyboard.press('Tab');
+      visited.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''));
+    }
+    expect(visited.at(-1)).toBe('new-room');
+    expect(visited.indexOf('Sign out')).toBeGreaterThanOrEqual(0);
+    expect(visited.indexOf('Sign out')).toBeLessThan(visited.indexOf('new-room'));
     await page.keyboard.type('Keyboard room');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Keyboard room', level: 2 }).waitFor();
-    await page.getByLabel('Message Keyboard room').focus();
+    // Opening the room puts the cursor in its message box.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('composer');
     await page.keyboard.type('typed, not clicked');
     // From the message box, Tab reaches Send; Space presses it.
     await page.keyboard.press('Tab');

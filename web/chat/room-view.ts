@@ -419,6 +419,8 @@ function Composer({ roomName, onSend }: { roomName: string; onSend: (content: st
     h('textarea', {
       id: 'composer',
       value: draft,
+      // Opening a room puts the cursor where a person types next.
+      autoFocus: true,
       rows,
       placeholder: `Message ${roomName}`,
       'aria-describedby': 'composer-hint',

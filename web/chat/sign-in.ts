@@ -39,7 +39,7 @@ export function SignIn(props: { twin: TwinExtras | null; notice?: string | null;
       h('h1', { id: 'sign-in-title' }, 'Sign in to chat'),
       props.notice && h('p', { className: 'notice', role: 'status' }, props.notice),
       h('label', { htmlFor: 'username' }, 'User name'),
-      h('input', { id: 'username', name: 'username', autoComplete: 'username', required: true, value: username, onChange: (e) => setUsername(e.target.value) }),
+      h('input', { id: 'username', name: 'username', autoComplete: 'username', autoFocus: true, required: true, value: username, onChange: (e) => setUsername(e.target.value) }),
       h('label', { htmlFor: 'password' }, 'Password'),
       h('input', {
         id: 'password',
