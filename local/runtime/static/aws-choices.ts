@@ -15,6 +15,8 @@ export const ERROR_TYPE = {
   parser: 'PARSER_ERROR',
   lint: 'LINT_ERROR',
   unsupportedSyntax: 'UNSUPPORTED_SYNTAX_TYPE',
+  /** UNVERIFIED: the errorType of AWS's TypeScript check findings (observed only as `code.js(l,c): error TS2339: ...`). */
+  typeCheck: 'TYPE_CHECK_ERROR',
   /** UNVERIFIED: the errorType AWS uses when `request` or `response` is not exported. */
   missingHandler: 'MISSING_HANDLER',
 } as const;
@@ -53,6 +55,13 @@ export const SYNTAX_RULE = {
   require: 'no-require',
   missingHandler: 'require-handlers',
 } as const;
+
+/**
+ * The TypeScript diagnostics the twin reproduces (static/appsync-members.ts). The code is
+ * TypeScript's; the type named in the message is the twin's wording (AWS names its bundled
+ * declaration files, e.g. `typeof import(".../@aws-appsync/utils/lib/dynamo-db-helpers")`).
+ */
+export const TYPE_CHECK_RULE = { unknownMember: 'TS2339' } as const;
 
 /** Modules resolver code may import (the runtime provides them; they are never bundled). */
 export const ALLOWED_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb', '@aws-appsync/utils/rds'];

@@ -3,6 +3,7 @@ import * as walk from 'acorn-walk';
 import { ruleError, moduleError, type CodeError } from './code-error';
 import { spanOf } from './parse-module';
 import { ALLOWED_MODULES, ERROR_TYPE, REFUSED_MODULES, SYNTAX_RULE } from './aws-choices';
+import { checkAppSyncMembers } from './appsync-members';
 
 /**
  * Checks AWS applies beyond its ESLint plugin: no `new` at all, no module but the AppSync
@@ -12,7 +13,7 @@ import { ALLOWED_MODULES, ERROR_TYPE, REFUSED_MODULES, SYNTAX_RULE } from './aws
 export type HandlerName = 'request' | 'response';
 
 export function checkModule(program: acorn.Program, requiredHandlers: readonly HandlerName[]): CodeError[] {
-  return [...checkExpressions(program), ...checkModuleSources(program), ...checkHandlers(program, requiredHandlers)];
+  return [...checkExpressions(program), ...checkModuleSources(program), ...checkAppSyncMembers(program), ...checkHandlers(program, requiredHandlers)];
 }
 
 function unsupported(rule: string, message: string, node: acorn.Node): CodeError {

@@ -334,3 +334,37 @@ describe('results and cache', () => {
     expect(MAX_CODE_LENGTH).toBe(32768);
   });
 });
+
+// AWS's TypeScript check refuses a member the AppSync types do not have (observed: TS2339 for
+// ddb.sync); the twin checks util, runtime, extensions and the three modules' objects.
+describe('checkCode: members AppSync objects do not have (TS2339)', () => {
+  it.each<[string, string, string, string]>([
+    ['a misspelt util.time helper', "const t = util.time.nowISO();", 'nowISO', "Property 'nowISO' does not exist on type 'typeof util.time'."],
+    ['util through the import', "import { util as u } from '@aws-appsync/utils';\nconst id = u.autoID();", 'autoID', "Property 'autoID' does not exist on type 'typeof util'."],
+    ['typeHint.DATETIME (in one AWS example, not in the types)', "import { typeHint } from '@aws-appsync/utils/rds';\nconst h = typeHint.DATETIME('x');", 'DATETIME', "Property 'DATETIME' does not exist on type 'typeof import(\"@aws-appsync/utils/rds\").typeHint'."],
+    ['a dynamodb module namespace member', "import * as ddb from '@aws-appsync/utils/dynamodb';\nconst r = ddb.getItem({ key: {} });", 'getItem', "Property 'getItem' does not exist on type 'typeof import(\"@aws-appsync/utils/dynamodb\")'."],
+    ['a nested module object', "import * as ddb from '@aws-appsync/utils/dynamodb';\nconst r = ddb.operations.multiply(2);", 'multiply', "Property 'multiply' does not exist on type 'typeof import(\"@aws-appsync/utils/dynamodb\").operations'."],
+    ['runtime', 'runtime.exit();', 'exit', "Property 'exit' does not exist on type 'typeof runtime'."],
+  ])('%s', (_label, line, member, message) => {
+    const code = withHandlers(...line.split('\n'));
+    const errors = checkCode(code);
+    expect(errors).toHaveLength(1);
+    const [error] = errors;
+    const before = code.slice(0, code.indexOf(`.${member}`) + 1).split('\n');
+    const at = { line: before.length, column: before[before.length - 1].length + 1 };
+    expect(error).toEqual({
+      errorType: 'TYPE_CHECK_ERROR',
+      value: `code.js(${at.line},${at.column}): error TS2339: ${message}`,
+      location: { line: at.line, column: at.column, span: member.length },
+    });
+  });
+
+  it.each<[string, string]>([
+    ['members that exist', "import * as rds from '@aws-appsync/utils/rds';\nconst r = [util.time.nowISO8601(), util.rds.toJsonObject('{}'), rds.typeHint.UUID('a'), rds.agg.count('id'), runtime.earlyReturn, extensions.setSubscriptionFilter];"],
+    ['a local name that shadows util', 'function f(util) { return util.anything; }\nconst x = f({});'],
+    ['computed access is not checked', "const k = 'x';\nconst v = util[k];"],
+    ['a function\'s own members are not checked', 'const n = util.autoId.name;'],
+  ])('accepts %s', (_label, line) => {
+    expect(checkCode(withHandlers(...line.split('\n')))).toEqual([]);
+  });
+});
