@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createCognitoHttpHandler, SEED_USERS, UserPool, type SeedUser } from './auth';
 import { createDataSourceInvoker, loadNextTokenKey } from './datasources';
-import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from './dynamodb-local';
+import { createLocalDynamoDBClient, ensureTable, superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './dynamodb-local';
 import { createGraphQLApi } from './graphql/api';
 import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './graphql/pipeline-runner';
 import { createRealtimeBackend } from './graphql/realtime-backend';
@@ -80,7 +80,13 @@ export interface Twin {
   accessKey: { accessKeyId: string; secretAccessKey: string };
   outputsPath: string | null;
   tableName: string;
-  dynamodbEndpoint: string;
+  /** Where DynamoDB answers now (a restarted DynamoDB Local may have had to take another port). */
+  readonly dynamodbEndpoint: string;
+  /**
+   * The DynamoDB Local the twin started and restarts when it exits (its JVM's pid, and events:
+   * exited, restarted, gaveUp); null when the twin uses a given endpoint.
+   */
+  dynamodbLocal: SupervisedDynamoDBLocal | null;
   /** Milliseconds from the call to ready. */
   readyMs: number;
   pool: UserPool;
@@ -129,9 +135,21 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
 
   // The slow parts (a JVM, two RSA keys) start together.
-  const dynamoStart: Promise<DynamoDBLocal | null> = options.dynamodbEndpoint
+  const dynamoStart: Promise<SupervisedDynamoDBLocal | null> = options.dynamodbEndpoint
     ? Promise.resolve(null)
-    : startDynamoDBLocal({ dataDir: dataDir === null ? null : join(dataDir, 'dynamodb') });
+    : superviseDynamoDBLocal({
+        start: { dataDir: dataDir === null ? null : join(dataDir, 'dynamodb') },
+        log: log.child({ part: 'dynamodb-local' }),
+        // A restarted JVM in memory has no table; on a data directory this finds it at once.
+        afterRestart: async (endpoint) => {
+          const restartedClient = createLocalDynamoDBClient(endpoint);
+          try {
+            await ensureTable(restartedClient, tableName);
+          } finally {
+            restartedClient.destroy();
+          }
+        },
+      });
   const [dynamo, tls, pool] = await Promise.all([
     dynamoStart,
     ensureTlsMaterial(dataDir),
@@ -147,8 +165,8 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     await dynamoStart.then((d) => d?.stop()).catch(() => undefined);
     throw error;
   });
-  const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamo as DynamoDBLocal).endpoint;
-  const client = createLocalDynamoDBClient(dynamodbEndpoint);
+  const dynamodbEndpoint = (): string => options.dynamodbEndpoint ?? (dynamo as SupervisedDynamoDBLocal).endpoint;
+  const client = createLocalDynamoDBClient(options.dynamodbEndpoint ?? dynamodbEndpoint);
   // Set once created, so a start-up step that fails after them does not leave them open.
   let server: ReturnType<typeof createOnePortServer> | undefined;
   let realtime: ReturnType<typeof attachRealtime> | undefined;
@@ -228,7 +246,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     };
 
     const readyMs = Math.round(performance.now() - started);
-    log.info({ url, readyMs, dynamodbEndpoint, dataDir }, 'twin ready');
+    log.info({ url, readyMs, dynamodbEndpoint: dynamodbEndpoint(), dataDir }, 'twin ready');
     return {
       ...twinInfo,
       caCertPath: tls.caCertPath,
@@ -237,7 +255,10 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       accessKey: { accessKeyId: pool.credentials.accessKeyId, secretAccessKey: pool.credentials.secretAccessKey },
       outputsPath,
       tableName,
-      dynamodbEndpoint,
+      get dynamodbEndpoint() {
+        return dynamodbEndpoint();
+      },
+      dynamodbLocal: dynamo,
       readyMs,
       pool,
       events: hub.events,

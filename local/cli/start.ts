@@ -77,6 +77,12 @@ export async function main(argv: string[]): Promise<void> {
   });
   process.stdout.write(banner(twin));
 
+  // DynamoDB Local died and could not be restarted: exit non-zero rather than serve only errors.
+  twin.dynamodbLocal?.events.once('gaveUp', (error) => {
+    process.stderr.write(`\n${error.message}\nThe twin cannot serve without DynamoDB: exiting.\n`);
+    void twin.stop().finally(() => process.exit(1));
+  });
+
   const shutdown = (signal: string) => {
     process.stdout.write(`\n${signal}: stopping the twin...\n`);
     twin.stop().then(

@@ -1,4 +1,6 @@
 export { startDynamoDBLocal, JavaNotFoundError, DynamoDBLocalStartError } from './start';
-export type { DynamoDBLocal, StartDynamoDBLocalOptions } from './start';
+export type { DynamoDBLocal, DynamoDBLocalExit, StartDynamoDBLocalOptions } from './start';
+export { superviseDynamoDBLocal, type SupervisedDynamoDBLocal, type SupervisorEvents } from './supervise';
+export { DYNAMODB_LOCAL_RESTART } from './limits';
 export { ensureTable } from './ensure-table';
 export { createLocalDynamoDBClient } from './client';

