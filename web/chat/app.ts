@@ -37,7 +37,7 @@ const CONNECTION_LABELS: Record<ConnectionView | 'idle', string> = {
 };
 
 export function App({ outputs }: { outputs: LoadedOutputs }) {
-  const warning = outputs.twin && location.protocol === 'http:' ? h(TlsWarning) : null;
+  const warning = outputs.twin ? h(TlsWarning, { apiUrl: outputs.graphqlUrl }) : null;
   return h(Fragment, null, warning, h(Signed, { outputs }));
 }
 

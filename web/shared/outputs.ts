@@ -31,7 +31,8 @@ interface OutputsFile {
 
 /** Fetches amplify_outputs.json and configures Amplify with it (plus the twin's endpoint). */
 export async function loadOutputs(): Promise<LoadedOutputs> {
-  const response = await fetch('/amplify_outputs.json', { cache: 'no-store' });
+  // Relative to the page, so a build served under a sub-path (https://host/chat/) finds its own.
+  const response = await fetch(new URL('amplify_outputs.json', location.href), { cache: 'no-store' });
   if (!response.ok) throw new Error(`amplify_outputs.json is missing on this origin (HTTP ${response.status}).`);
   const outputs = (await response.json()) as OutputsFile;
   const { auth, data } = outputs;

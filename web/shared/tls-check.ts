@@ -1,27 +1,31 @@
 /// <reference lib="dom" />
 /**
- * Amplify always dials wss://, so on the twin the browser must trust its local CA. A page opened
- * over http probes the same port over https; when that fails the page says exactly what to do.
+ * Amplify always dials wss://, so on the twin the browser must trust its local CA. The page
+ * probes the API's port over https (the page itself may come from http, or from another host);
+ * when that fails it says exactly what to do.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { h } from './h';
 
-async function httpsReachable(): Promise<boolean> {
+async function httpsReachable(httpsOrigin: string): Promise<boolean> {
   try {
     // An opaque (no-cors) answer is enough: only the TLS handshake matters.
-    await fetch(`https://${location.host}/amplify_outputs.json`, { mode: 'no-cors', cache: 'no-store' });
+    await fetch(`${httpsOrigin}/amplify_outputs.json`, { mode: 'no-cors', cache: 'no-store' });
     return true;
   } catch {
     return false;
   }
 }
 
-export function TlsWarning() {
+/** `apiUrl`: the twin's GraphQL endpoint (its realtime socket is on the same host and port). */
+export function TlsWarning({ apiUrl }: { apiUrl: string }) {
+  const httpsOrigin = `https://${new URL(apiUrl).host}`;
   const [trusted, setTrusted] = useState(true);
-  const check = useCallback(() => void httpsReachable().then(setTrusted), []);
+  const check = useCallback(() => void httpsReachable(httpsOrigin).then(setTrusted), [httpsOrigin]);
   useEffect(check, [check]);
   if (trusted) return null;
-  const httpsPage = `https://${location.host}/${location.hash}`;
+  // The twin serves the chat page too: accepting there leads straight back into the chat.
+  const httpsPage = `${httpsOrigin}/${location.host === new URL(apiUrl).host ? location.hash : ''}`;
   return h(
     'div',
     { className: 'tls-warning', role: 'alert' },
