@@ -290,12 +290,126 @@ const operations = {
       expect(keysOf(diffTables(before, after))).toEqual({ added: [], removed: [], changed: [messageKey(scene)] });
     },
   },
+  'Query.listPublicRooms': {
+    document: 'query { listPublicRooms(limit: 100) { items { id name createdBy } nextToken } }',
+    variables: () => ({}),
+    allowed: ({ data, before, after }) => {
+      // Every room of the matrix is public (none is created PRIVATE): newest first, one page of 100.
+      const rooms = Object.values(before).filter((item) => item.SK === 'META').map((item) => String(item.id)).sort().reverse();
+      const page = data.listPublicRooms as { items: Array<{ id: string }> };
+      expect(page.items.map((r) => r.id)).toEqual(rooms.slice(0, 100));
+      expect(after).toEqual(before);
+    },
+  },
+  'Query.myInvitations': {
+    document: 'query { myInvitations { roomId roomName userId invitedBy invitedAt } }',
+    variables: () => ({}),
+    allowed: ({ data, caller, before, after }) => {
+      // Only the caller's own invitations.
+      const invitations = data.myInvitations as Array<{ userId: string }>;
+      expect(invitations.filter((i) => i.userId !== userOf(caller).sub)).toEqual([]);
+      expect(after).toEqual(before);
+    },
+  },
+  'Query.presence': {
+    document: 'query($roomId: ID!) { presence(roomId: $roomId) { roomId userId username lastSeenAt expiresAt } }',
+    variables: roomArg,
+    allowed: ({ data, before, after }) => {
+      // Nobody sent a heartbeat to the shared room.
+      expect(data).toEqual({ presence: [] });
+      expect(after).toEqual(before);
+    },
+  },
+  // The invitee is bob, outside the room and not banned.
+  'Mutation.inviteMember': {
+    document: `mutation($roomId: ID!, $userId: String!) { inviteMember(roomId: $roomId, userId: $userId) { roomId roomName userId invitedBy invitedAt } }`,
+    variables: (scene) => ({ roomId: scene.roomId, userId: people.bob.sub }),
+    allowed: ({ data, caller, scene, before, after }) => {
+      expect(data).toEqual({
+        inviteMember: {
+          roomId: scene.roomId,
+          roomName: scene.roomName,
+          userId: people.bob.sub,
+          invitedBy: caller.kind === 'user' ? caller.sub : expect.stringMatching(/^arn:aws:/),
+          invitedAt: expect.stringMatching(ISO_DATE_TIME),
+        },
+      });
+      // Only bob's items of this room changed, and bob is not a member yet.
+      const diff = keysOf(diffTables(before, after));
+      expect(touchedBeyond(diff, scene.roomId, people.bob.sub)).toEqual([]);
+      expect(diff.added.length).toBe(1);
+      expect(memberKey(scene.roomId, people.bob.sub) in after).toBe(false);
+    },
+  },
+  // No caller holds an invitation: only members (for whom accepting is a no-op) succeed.
+  'Mutation.acceptInvite': {
+    document: `mutation($roomId: ID!) { acceptInvite(roomId: $roomId) { ${ROOM} } }`,
+    variables: roomArg,
+    allowed: ({ data, scene, before, after }) => {
+      expect(data).toEqual({ acceptInvite: roomOf(scene) });
+      expect(after).toEqual(before);
+    },
+  },
+  'Mutation.react': {
+    document: `mutation($roomId: ID!, $messageId: ID!) { react(roomId: $roomId, messageId: $messageId, emoji: "👍") { id reactions { emoji count mine } } }`,
+    variables: (scene) => ({ roomId: scene.roomId, messageId: scene.messageId }),
+    allowed: ({ data, scene, before, after }) => {
+      expect(data).toEqual({ react: { id: scene.messageId, reactions: [{ emoji: '👍', count: 1, mine: true }] } });
+      expect(keysOf(diffTables(before, after))).toEqual({ added: [], removed: [], changed: [messageKey(scene)] });
+    },
+  },
+  'Mutation.unreact': {
+    document: `mutation($roomId: ID!, $messageId: ID!) { unreact(roomId: $roomId, messageId: $messageId, emoji: "👍") { id reactions { emoji count mine } } }`,
+    variables: (scene) => ({ roomId: scene.roomId, messageId: scene.messageId }),
+    allowed: ({ data, scene, before, after }) => {
+      // Nobody had reacted: taking back nothing changes nothing.
+      expect(data).toEqual({ unreact: { id: scene.messageId, reactions: [] } });
+      expect(after).toEqual(before);
+    },
+  },
+  'Mutation.markRead': {
+    document: 'mutation($roomId: ID!, $messageId: ID!) { markRead(roomId: $roomId, messageId: $messageId) { roomId lastReadMessageId } }',
+    variables: (scene) => ({ roomId: scene.roomId, messageId: scene.messageId }),
+    allowed: ({ data, caller, scene, before, after }) => {
+      expect(data).toEqual({ markRead: { roomId: scene.roomId, lastReadMessageId: scene.messageId } });
+      expect(keysOf(diffTables(before, after))).toEqual({ added: [], removed: [], changed: [memberKey(scene.roomId, userOf(caller).sub)] });
+    },
+  },
+  'Mutation.setTyping': {
+    document: 'mutation($roomId: ID!) { setTyping(roomId: $roomId) { roomId userId username at } }',
+    variables: roomArg,
+    allowed: ({ data, caller, scene, before, after }) => {
+      const { sub, username } = userOf(caller);
+      expect(data).toEqual({ setTyping: { roomId: scene.roomId, userId: sub, username, at: expect.stringMatching(ISO_DATE_TIME) } });
+      // What the rate bound keeps is the resolvers' choice: at most the caller's items of this room.
+      expect(touchedBeyond(keysOf(diffTables(before, after)), scene.roomId, sub)).toEqual([]);
+    },
+  },
+  'Mutation.heartbeat': {
+    document: 'mutation($roomId: ID!) { heartbeat(roomId: $roomId) { roomId userId username lastSeenAt expiresAt } }',
+    variables: roomArg,
+    allowed: ({ data, caller, scene, before, after }) => {
+      const { sub, username } = userOf(caller);
+      expect(data).toEqual({ heartbeat: { roomId: scene.roomId, userId: sub, username, lastSeenAt: expect.stringMatching(ISO_DATE_TIME), expiresAt: expect.any(Number) } });
+      const diff = keysOf(diffTables(before, after));
+      expect(touchedBeyond(diff, scene.roomId, sub)).toEqual([]);
+      expect(diff.added.length + diff.changed.length).toBe(1);
+    },
+  },
   'Subscription.onNewMessage': {
     document: `subscription($roomId: ID!) { onNewMessage(roomId: $roomId) { ${MESSAGE} } }`,
     variables: roomArg,
   },
   'Subscription.onMessageChanged': {
     document: `subscription($roomId: ID!) { onMessageChanged(roomId: $roomId) { ${MESSAGE} } }`,
+    variables: roomArg,
+  },
+  'Subscription.onTyping': {
+    document: 'subscription($roomId: ID!) { onTyping(roomId: $roomId) { roomId userId username at } }',
+    variables: roomArg,
+  },
+  'Subscription.onPresence': {
+    document: 'subscription($roomId: ID!) { onPresence(roomId: $roomId) { roomId userId username lastSeenAt expiresAt } }',
     variables: roomArg,
   },
 } satisfies Record<string, Operation>;
@@ -308,7 +422,9 @@ type OperationName = keyof typeof operations;
  * The contract: Members and Admins only (schema directives); members only for everything of a
  * room; editMessage the sender only; deleteMessage the sender, Admins of the room or IAM;
  * removeMember and unbanMember Admins of the room or IAM; IAM on the @aws_iam fields only, needing no membership
- * (README "IAM", "Admins and rooms").
+ * (README "IAM", "Admins and rooms"). Issue 12: typing, presence, reactions and read state for
+ * members of the room; inviteMember for members and IAM; acceptInvite needs an invitation (or
+ * membership, a no-op); listPublicRooms and myInvitations for anyone in a group.
  */
 const matrix: Record<OperationName, Record<IdentityName, Expected>> = {
   'Query.listMessages': {
@@ -449,6 +565,141 @@ const matrix: Record<OperationName, Record<IdentityName, Expected>> = {
     IAM: DENIED,
   },
   'Subscription.onMessageChanged': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  // Issue 12. Public rooms are listed to everyone in a group; invitations are the caller's own.
+  'Query.listPublicRooms': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': ALLOWED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': ALLOWED,
+    IAM: DENIED,
+  },
+  'Query.myInvitations': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': ALLOWED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': ALLOWED,
+    IAM: DENIED,
+  },
+  'Query.presence': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  // Members of the room invite, and operators (IAM); the invitee is bob.
+  'Mutation.inviteMember': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: ALLOWED,
+  },
+  // Nobody is invited to the shared room: a member accepting is a no-op, anyone else is refused.
+  'Mutation.acceptInvite': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Mutation.react': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Mutation.unreact': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Mutation.markRead': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Mutation.setTyping': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Mutation.heartbeat': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Subscription.onTyping': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Subscription.onPresence': {
     ...NOT_AUTHENTICATED,
     'no group (carol, a member)': DENIED,
     'Member outside the room (bob)': REFUSED,
@@ -692,6 +943,10 @@ async function realtimeCell(operation: Extract<OperationName, `Subscription.${st
   expect(await snapshot()).toEqual(before);
 }
 
+function isSubscription(operation: OperationName): operation is Extract<OperationName, `Subscription.${string}`> {
+  return operation.startsWith('Subscription.');
+}
+
 describe('the authorization matrix', () => {
   it('has a row for every root field of the schema, and none for a field it lacks', () => {
     const fields = rootTypesOf(loadApiSchema()).flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
@@ -706,7 +961,7 @@ describe('the authorization matrix', () => {
   );
 
   it.each(cells)('$operation as $identity: $expected.answer', async ({ operation, identity, expected }) => {
-    if (operation === 'Subscription.onNewMessage' || operation === 'Subscription.onMessageChanged') {
+    if (isSubscription(operation)) {
       await realtimeCell(operation, identity, expected);
     } else {
       await httpCell(operation, identity, expected);
