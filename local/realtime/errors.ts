@@ -83,4 +83,9 @@ export const closeReasons = {
   outboundBufferExceeded: (): CloseReason => ({ code: 1008, reason: 'Outbound buffer limit exceeded' }),
   /** No connection_init (nor an accepted start) within limits.connectionInitTimeoutMs. */
   connectionInitTimeout: (): CloseReason => ({ code: 1008, reason: 'Connection initialisation timeout' }),
+  /**
+   * A client frame over limits.maxIncomingFrameBytes: RFC 6455's "message too big". ws sends this
+   * close itself, without a reason, when the frame's length arrives (ws-server.ts sets its maxPayload).
+   */
+  frameTooLarge: (): CloseReason => ({ code: 1009, reason: '' }),
 } as const;

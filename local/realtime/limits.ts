@@ -37,6 +37,12 @@ export interface RealtimeLimits {
   pingIntervalMs: number;
   /** A ping not answered by a pong within this time means the peer is gone: the socket is cut. */
   pongTimeoutMs: number;
+  /**
+   * Bytes in one frame from a client. A larger one is not read: ws closes the socket with
+   * closeReasons.frameTooLarge (1009) as it arrives, so a client cannot make the twin buffer
+   * frames of any size.
+   */
+  maxIncomingFrameBytes: number;
 }
 
 export const APPSYNC_LIMITS: RealtimeLimits = {
@@ -61,4 +67,7 @@ export const APPSYNC_LIMITS: RealtimeLimits = {
   // inside the 300 s connectionTimeoutMs after which a client gives up on its side.
   pingIntervalMs: 30_000,
   pongTimeoutMs: 10_000,
+  // UNVERIFIED: AWS documents no limit on a client's frame. 1 MiB holds a start of the largest
+  // document the GraphQL layer accepts (65,536 characters) many times over.
+  maxIncomingFrameBytes: 1024 * 1024,
 };

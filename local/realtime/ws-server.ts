@@ -35,8 +35,6 @@ export interface AttachRealtimeOptions {
   timers?: Timers;
   /** How long a server-side close lets the client answer the close handshake before the socket is cut. */
   closeTimeoutMs?: number;
-  /** Largest client frame accepted, in bytes. */
-  maxIncomingFrameBytes?: number;
 }
 
 export interface RealtimeServer {
@@ -72,7 +70,8 @@ export function attachRealtime(servers: UpgradeSource | UpgradeSource[], options
   const open = new Map<WebSocket, { transport: ConnectionTransport; connection: RealtimeConnection | null }>();
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxIncomingFrameBytes ?? 1024 * 1024,
+    // A frame past it is closed by ws with closeReasons.frameTooLarge.
+    maxPayload: limits.maxIncomingFrameBytes,
     // AppSync's protocol is graphql-ws. Without it no subprotocol is selected and the socket is
     // told so with connection_error (see onConnection).
     handleProtocols: (protocols) => (protocols.has(GRAPHQL_WS_PROTOCOL) ? GRAPHQL_WS_PROTOCOL : false),

@@ -3,6 +3,7 @@ import { FrameClient, type Frame } from './support/frame-client';
 import { closeOf, OPCODE, RawWebSocket } from './support/raw-socket';
 import { ON_NEW_MESSAGE, startFrame } from './support/fake-backend';
 import { startTwin, type TestTwin } from './support/twin';
+import { closeReasons } from '../../../local/realtime/errors';
 import { systemTimers } from '../../../local/realtime/protocol';
 
 const unauthorizedConnectionError = {
@@ -333,6 +334,34 @@ describe('malformed frames', () => {
     client.send({ type: 'stop', id: 'after' });
     expect(await client.nextNonKa()).toEqual({ type: 'complete', id: 'after' });
     await client.close();
+  });
+});
+
+describe('incoming frame limit', () => {
+  const notJson = { type: 'error', payload: { errors: [{ errorType: 'BadRequestException', message: 'The message is not valid JSON.' }] } };
+
+  it('is limits.maxIncomingFrameBytes: a frame of that size is read, one byte more closes the socket with 1009', async () => {
+    const small = await startTwin({ maxIncomingFrameBytes: 1000 });
+    try {
+      const client = await FrameClient.connected(small.url);
+      client.send('x'.repeat(1000));
+      expect(await client.nextNonKa()).toEqual(notJson);
+      client.send('x'.repeat(1001));
+      // RFC 6455's "message too big", sent by ws as the frame's length arrives.
+      await expect(client.next()).rejects.toThrow('socket closed (1009)');
+      expect(await client.closed).toEqual({ code: 1009, reason: '' });
+      expect(closeReasons.frameTooLarge()).toEqual({ code: 1009, reason: '' });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('is 1 MiB by default (the README limits table)', async () => {
+    const client = await FrameClient.connected(twin.url);
+    client.send('x'.repeat(1024 * 1024));
+    expect(await client.nextNonKa()).toEqual(notJson);
+    client.send('x'.repeat(1024 * 1024 + 1));
+    expect(await client.closed).toEqual({ code: 1009, reason: '' });
   });
 });
 
