@@ -30,7 +30,7 @@ const SEED = propertySeed();
 const RUNS = propertyRuns(120);
 /** Longer than any answer takes; a frame not answered by then counts as a hang. */
 const ANSWER_DEADLINE_MS = 10_000;
-/** The twin's incoming frame limit (local/realtime/ws-server.ts maxIncomingFrameBytes default): 1 MiB. */
+/** The incoming frame limit (README limits table; local/realtime/limits.ts maxIncomingFrameBytes): 1 MiB. */
 const FRAME_LIMIT = 1024 * 1024;
 
 const PASSWORDS = { alice: 'Alice#Local1', bob: 'Bob#Local1', carol: 'Carol#Local1' } as const;

@@ -10,8 +10,8 @@ export const DOCUMENTED_FRAME_TYPES = ['connection_ack', 'ka', 'start_ack', 'err
 
 /**
  * 1000 after connection_error and at the 24 h lifetime, 1001 at shutdown, 1008 for the outbound
- * buffer and connection_init timeout; 1009 is RFC 6455's "message too big", ws's answer to a
- * frame over the server's incoming frame limit.
+ * buffer and connection_init timeout, 1009 (RFC 6455 "message too big") for a frame over the
+ * incoming frame limit (closeReasons.frameTooLarge, sent by ws).
  */
 export const DOCUMENTED_CLOSE_CODES = [1000, 1001, 1008, 1009];
 
@@ -51,6 +51,6 @@ export function serverMessageProblems(message: ReceivedMessage): string[] {
     case 'connection_error':
       return isRecord(payload) && Array.isArray(payload.errors) ? errorProblems(payload.errors, 'connection_error payload.errors') : ['connection_error without payload.errors'];
     default:
-      return [`undocumented frame type ${JSON.stringify(type)}: ${message.raw.slice(0, 200)}`];
+      return [`frame type ${JSON.stringify(type)} is none of ${DOCUMENTED_FRAME_TYPES.join(', ')}: ${message.raw.slice(0, 200)}`];
   }
 }
