@@ -56,7 +56,8 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
       room.id,
       (message) => {
         const known = timelineRef.current.messages.get(message.id);
-        if (message.senderId !== user.userId) setAnnouncement(announcementOf(message, known));
+        const said = message.senderId === user.userId ? null : announcementOf(message, known);
+        if (said) setAnnouncement(said);
         setTimeline((t) => mergeMessages(t, [message]));
       },
       (e) => {
@@ -275,7 +276,9 @@ function Avatar({ name, id }: { name: string; id: string }) {
 }
 
 /** One sentence for the live region about a message from someone else. */
-function announcementOf(message: Message, known: Message | undefined): string {
+function announcementOf(message: Message, known: Message | undefined): string | null {
+  // The same state again (delivered twice while resubscribing): nothing new to say.
+  if (known && known.deleted === message.deleted && known.editedAt === message.editedAt) return null;
   if (message.deleted) return `${message.sender} deleted a message.`;
   if (known) return `${message.sender} edited a message: ${message.content}`;
   return `${message.sender}: ${message.content}`;
