@@ -377,6 +377,37 @@ describe('the chat page', () => {
       await close(page);
     });
 
+    // The contract's bounds: content 1 to 2,000 characters, not only whitespace; a room has a name.
+    it.each([
+      {
+        case: 'a message over 2,000 characters',
+        act: async (page: Page) => {
+          await page.getByLabel('Message Private').fill('x'.repeat(2001));
+          await page.keyboard.press('Enter');
+          return page.locator('.message.pending.failed .error-text');
+        },
+        shown: 'Not sent: content must be at most 2000 characters.',
+      },
+      {
+        case: 'a room name of spaces only',
+        act: async (page: Page) => {
+          await page.getByLabel('New room').fill('   ');
+          await page.getByRole('button', { name: 'Create' }).click();
+          return page.locator('.sidebar .error');
+        },
+        shown: 'Creating the room failed: name must not be empty.',
+      },
+    ])('ValidationError: $case', async ({ act, shown }) => {
+      const dynamodb = createLocalDynamoDBClient(chat.twin.dynamodbEndpoint);
+      const before = await scanTable(dynamodb, chat.twin.tableName);
+      const page = await signedInPage(browser, base, ALICE.username, ALICE.password, `#/rooms/${roomId}`);
+      await waitLive(page);
+      await expect((await act(page)).innerText()).resolves.toBe(shown);
+      expect(await scanTable(dynamodb, chat.twin.tableName)).toEqual(before);
+      dynamodb.destroy();
+      await close(page);
+    });
+
     it('a wrong password is refused at sign-in', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
