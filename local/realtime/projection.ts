@@ -4,6 +4,14 @@
  */
 import type { ProjectedSelection } from './backend';
 
+/**
+ * Sets an own, enumerable property. A plain assignment to "__proto__" (a legal alias) would set
+ * the object's prototype instead, and the field would be missing from the frame.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -32,11 +40,11 @@ export function projectForSubscriber(value: unknown, selection: ProjectedSelecti
   const projected: Record<string, unknown> = {};
   for (const field of selection.fields) {
     if (field.fieldName === '__typename') {
-      projected[field.responseKey] = selection.typeName;
+      setOwn(projected, field.responseKey, selection.typeName);
       continue;
     }
     const fieldValue = Object.hasOwn(value, field.fieldName) ? value[field.fieldName] : null;
-    projected[field.responseKey] = field.selection ? projectForSubscriber(fieldValue, field.selection) : (fieldValue ?? null);
+    setOwn(projected, field.responseKey, field.selection ? projectForSubscriber(fieldValue, field.selection) : (fieldValue ?? null));
   }
   return projected;
 }

@@ -227,6 +227,25 @@ describe('selection subsetting', () => {
   });
 });
 
+describe('selection subsetting with aliases named like Object.prototype members', () => {
+  it('a subscriber aliasing fields __proto__ and constructor gets them as its own keys', () => {
+    const hub = new SubscriptionHub();
+    const connection = new RecordingConnection('c1');
+    const selection: ProjectedSelection = {
+      typeName: 'Message',
+      fields: [
+        { responseKey: '__proto__', fieldName: 'content' },
+        { responseKey: 'constructor', fieldName: 'sender' },
+        { responseKey: 'hasOwnProperty', fieldName: 'id' },
+      ],
+    };
+    hub.add(connection, 's1', prepared({ selection }));
+    hub.publish({ mutationField: 'sendMessage', result: fullMessage });
+    // What goes on the wire: each alias a key, as for any other alias (GraphQL allows these names).
+    expect(JSON.stringify(connection.delivered[0]?.payload)).toBe('{"data":{"onNewMessage":{"__proto__":"hi","constructor":"ann","hasOwnProperty":"m1"}}}');
+  });
+});
+
 describe('registry', () => {
   it('remove and removeConnection stop deliveries', () => {
     const hub = new SubscriptionHub();
