@@ -265,7 +265,8 @@ function selectionSetArb(type: GraphQLObjectType, depth: number, strict: boolean
     const inner = isObjectType(named) && depth > 0 ? selectionSetArb(named, depth - 1, strict) : fc.constant(null);
     const sub = isObjectType(named) && depth > 0 && !strict ? mostly(inner, 8) : inner;
     // Aliases that may collide with another field's response key are not strict.
-    const alias = sometimes(strict ? fc.constant(`${field.name}Alias`) : fc.constantFrom('a', 'b', 'id', 'content'), 6);
+    // Names of Object.prototype members are legal aliases too.
+    const alias = sometimes(strict ? fc.constant(`${field.name}Alias`) : fc.constantFrom('a', 'b', 'id', 'content', '__proto__', 'constructor'), 6);
     const directive = fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, fc.constantFrom(' @skip(if: true)', ' @include(if: false)', ' @skip(if: false)'));
     return fc.tuple(alias, sub, directive).map(([a, s, d]) => `${a ? `${a}: ` : ''}${field.name}${d}${s ? ` ${s}` : ''}`);
   });
@@ -315,7 +316,7 @@ function rootFieldArb(schema: GraphQLSchema, kind: OperationKind, fieldIndex: nu
         ? fc.constant(null)
         : sometimes(fc.constant('{ id }'), 12);
     // Each root field's alias is its own, so strict root fields never collide.
-    const alias = sometimes(fc.constantFrom(`r${fieldIndex}`, `first${fieldIndex}`), 4);
+    const alias = sometimes(fc.constantFrom(`r${fieldIndex}`, `first${fieldIndex}`, ...(strict ? [] : ['__proto__', 'toString'])), 4);
     return fc
       .tuple(alias, argumentsArb(field, fieldIndex, pools, strict), directivesArb(fieldIndex, strict), selection)
       .map(([alias, args, directives, sel]) => ({
