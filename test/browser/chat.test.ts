@@ -457,6 +457,7 @@ describe('the chat page', () => {
     // The page must not reach the new twin before the messages are in: it is offline meanwhile,
     // so what it shows later can only come from reading history back.
     await alice.context().setOffline(true);
+    await waitConnection(alice, 'Offline');
 
     chat = await startChatTwin({ dataDir, port });
     const bobToken = await tokenOf(BOB);
