@@ -156,7 +156,7 @@ export function response(ctx) {
     expect(JSON.parse(failed.outErrors ?? '[]')).toEqual([{ message: 'Duplicate entry', errorType: 'RDSHttp:BadRequestException', data: null, errorInfo: null }]);
   });
 
-  it('typeHint.DATETIME (in one AWS example, not in the type declarations) is not a function', async () => {
+  it('typeHint.DATETIME (in one AWS example, not in the type declarations) is refused before the code runs (TS2339)', async () => {
     const code = `import { select, createPgStatement, typeHint } from '@aws-appsync/utils/rds';
 
 export function request(ctx) {
@@ -169,7 +169,13 @@ export function request(ctx) {
 }
 `;
     const output = await evaluate(code, { arguments: { when: '2024-01-01 00:00:00' } });
-    expect(output.error?.message).toBe(`code.js:${positionOf(code, 'DATETIME(when)')}: TypeError: typeHint.DATETIME is not a function`);
+    const [line, column] = positionOf(code, 'DATETIME(when)').split(':').map(Number);
+    expect(output.evaluationResult).toBeUndefined();
+    expect(output.error?.codeErrors).toEqual([{
+      errorType: 'TYPE_CHECK_ERROR',
+      value: `code.js(${line},${column}): error TS2339: Property 'DATETIME' does not exist on type 'typeof import("@aws-appsync/utils/rds").typeHint'.`,
+      location: { line, column, span: 'DATETIME'.length },
+    }]);
   });
 });
 
