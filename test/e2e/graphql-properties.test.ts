@@ -27,6 +27,9 @@ import { diffTables, scanTable, type TableSnapshot } from './support/table-snaps
 const SEED = propertySeed();
 const DOCUMENT_RUNS = propertyRuns(300);
 const BODY_RUNS = propertyRuns(150);
+const BATCH_RUNS = propertyRuns(30);
+/** Requests in flight at once in the concurrent property. */
+const BATCH_SIZE = 8;
 /** A request the twin has not answered by then counts as hung. */
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -47,6 +50,7 @@ let table: TableSnapshot;
 const tally = {
   documents: { inputs: 0, withData: 0, refused: 0, http4xx: 0, tableChanges: 0 },
   bodies: { inputs: 0, http200: 0, http4xx: 0 },
+  batches: { inputs: 0, requests: 0 },
 };
 
 async function must(person: Person, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -124,7 +128,7 @@ beforeAll(async () => {
     'IAM, wrong secret': iamIdentity(twin.graphqlUrl, twin.region, { ...twin.accessKey, secretAccessKey: 'wrong' }),
   };
   table = await scanTable(db, twin.tableName);
-  console.info(`graphql-properties: seed ${SEED} (PROPERTY_SEED to replay), ${DOCUMENT_RUNS} documents, ${BODY_RUNS} bodies`);
+  console.info(`graphql-properties: seed ${SEED} (PROPERTY_SEED to replay), ${DOCUMENT_RUNS} documents, ${BODY_RUNS} bodies, ${BATCH_RUNS} batches of ${BATCH_SIZE}`);
 }, 60_000);
 
 afterAll(async () => {
@@ -132,7 +136,7 @@ afterAll(async () => {
   const b = tally.bodies;
   console.info(
     `graphql-properties (seed ${SEED}): documents ${d.inputs} inputs (${d.withData} with data, ${d.refused} refused with errors and no data, ${d.http4xx} HTTP 4xx, ${d.tableChanges} that changed the table); ` +
-      `bodies ${b.inputs} inputs (${b.http200} HTTP 200, ${b.http4xx} HTTP 4xx)`,
+      `bodies ${b.inputs} inputs (${b.http200} HTTP 200, ${b.http4xx} HTTP 4xx); concurrent batches ${tally.batches.inputs} inputs (${tally.batches.requests} requests)`,
   );
   db?.destroy();
   await twin?.stop();
@@ -241,6 +245,30 @@ describe('POST /graphql with arbitrary bodies', () => {
       ),
       { seed: SEED, numRuns: BODY_RUNS },
     );
+  }, 180_000);
+});
+
+describe('POST /graphql with generated documents in flight at once', () => {
+  it('never answers 5xx nor anything but AppSync shapes when requests race (the same rooms, retries of one clientMessageId)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(documentArb(schema, pools), callerArb()), { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }), async (batch) => {
+        tally.batches.inputs += 1;
+        tally.batches.requests += batch.length;
+        const logged = twinLog.length;
+        const answers = await Promise.all(
+          batch.map(async ([doc, callerName]) => {
+            const body = JSON.stringify({ query: doc.query, variables: doc.variables, operationName: doc.operationName });
+            return post(body, { 'content-type': 'application/json', ...(await (callers[callerName] as Identity).httpHeaders(body)) });
+          }),
+        );
+        expect(answers.flatMap((answer, i) => appSyncAnswerProblems(answer).map((p) => `request ${i}: ${p}`))).toEqual([]);
+        await expectTwinAnswers();
+        expect(errorsSince(twinLog, logged)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: BATCH_RUNS },
+    );
+    // Later properties compare against the table as it is now.
+    table = await scanTable(db, twin.tableName);
   }, 180_000);
 });
 
