@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const BIN = path.join(__dirname, '../../../bin/evaluate-code');
+
+// Each case starts a Node process (tsx, the static checker): slow on a busy machine.
+jest.setTimeout(120_000);
 const RUNTIME = 'name=APPSYNC_JS,runtimeVersion=1.0.0';
 
 interface Run {
