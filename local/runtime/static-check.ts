@@ -11,8 +11,10 @@ import { parseModule } from './static/parse-module';
  *
  * 1. Parse (the TypeScript parser ESLint uses, then acorn for strict ECMAScript) -> PARSER_ERROR.
  * 2. The @aws-appsync/eslint-plugin recommended rules, plus `throw` -> LINT_ERROR.
- * 3. `new`, imports other than @aws-appsync/utils(/dynamodb), require(), import() -> UNSUPPORTED_SYNTAX_TYPE.
- * 4. The `request` and `response` handlers must be exported functions.
+ * 3. `new`, imports other than @aws-appsync/utils(/dynamodb, /rds), require(), import() -> UNSUPPORTED_SYNTAX_TYPE.
+ * 4. A member util, runtime, extensions or a module object does not have -> TS2339, TYPE_CHECK_ERROR
+ *    (the one part of AppSync's TypeScript check the twin repeats).
+ * 5. The `request` and `response` handlers must be exported functions.
  */
 
 export type { CodeError } from './static/code-error';
