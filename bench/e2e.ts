@@ -1,0 +1,94 @@
+// End-to-end benchmark of the whole path (issue 11 §1): authenticated senders in their own
+// process send sendMessage over HTTP; N subscribers in their own processes receive onNewMessage
+// over the AppSync realtime protocol. Against, in turn: the twin (with its own DynamoDB Local),
+// the peer (@aws-amplify/amplify-appsync-simulator, VTL resolvers, DynamoDB Local), and the
+// ceilings: a bare `ws` broadcast server, and the same with one DynamoDB Local PutItem per
+// message. Everything on 127.0.0.1.
+//   npm run bench:e2e [-- --quick] [-- --save]
+// Results: build/bench/e2e.json and e2e.md (git-ignored); --save writes BENCHMARKS.md and
+// bench/results/e2e-deliveries.svg.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { monotonicMs } from './e2e/clock';
+import { FULL, QUICK } from './e2e/config';
+import { measureTarget, type TargetResult } from './e2e/measure-target';
+import { asPeerTokens, populateTwin } from './e2e/population';
+import { renderPlot } from './e2e/plot';
+import { renderReport, type BenchResults } from './e2e/report';
+import { seedPeerMemberships, startCeilingTarget, startPeerTarget, startSharedDynamoDBLocal, startTwinTarget } from './e2e/targets';
+import { resultsPath } from './results-path';
+
+const config = process.argv.includes('--quick') ? QUICK : FULL;
+const save = process.argv.includes('--save');
+const began = monotonicMs();
+const log = (line: string): void => void process.stderr.write(`[${((monotonicMs() - began) / 1000).toFixed(1)} s] ${line}\n`);
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg();
+  const targets: TargetResult[] = [];
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-e2e-twin-'));
+  try {
+    // The twin first: its pool makes the users whose tokens every target is driven with.
+    const twin = await startTwinTarget(dataDir);
+    log(`twin answered ${Math.round(twin.startupMs)} ms after spawn (cold, empty data directory)`);
+    const population = await populateTwin(twin.child.info, { senders: config.senders, readers: config.readers, manyRooms: config.manyRooms.rooms });
+    log(`twin populated: ${population.senders.length} senders, ${population.readers.length} readers, ${1 + population.manyRooms.length} rooms`);
+    const twinResult = await measureTarget(twin, population, config, log);
+    await twin.stop();
+    const again = await startTwinTarget(dataDir);
+    twinResult.restartWithDataMs = again.startupMs;
+    log(`twin answered ${Math.round(again.startupMs)} ms after spawn (restart on its data directory)`);
+    await again.stop();
+    targets.push(twinResult);
+
+    const dynamodb = await startSharedDynamoDBLocal();
+    try {
+      await seedPeerMemberships(dynamodb.endpoint, population);
+      const peerPopulation = await asPeerTokens(population);
+      const peer = await startPeerTarget(dynamodb);
+      log(`peer answered ${Math.round(peer.startupMs)} ms after spawn (DynamoDB Local already up)`);
+      const peerResult = await measureTarget(peer, peerPopulation, config, log);
+      await peer.stop();
+      const peerAgain = await startPeerTarget(dynamodb);
+      peerResult.restartWithDataMs = peerAgain.startupMs;
+      await peerAgain.stop();
+      targets.push(peerResult);
+
+      for (const withWrite of [true, false]) {
+        const ceiling = await startCeilingTarget(withWrite ? dynamodb : null);
+        targets.push(await measureTarget(ceiling, population, config, log));
+        await ceiling.stop();
+      }
+    } finally {
+      await dynamodb.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const results: BenchResults = {
+    quick: config.quick,
+    runs: config.runs,
+    config,
+    seconds: (monotonicMs() - began) / 1000,
+    loadAverage: { before: loadBefore, after: loadavg() },
+    node: process.version,
+    targets,
+  };
+  writeFileSync(path.join(path.dirname(resultsPath('e2e.json', [])), 'e2e.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const svgPath = resultsPath('e2e-deliveries.svg');
+  writeFileSync(svgPath, await renderPlot(results));
+  const markdown = renderReport(results, path.basename(svgPath), save ? 'bench/results/' : '');
+  const reportPath = save ? path.join(__dirname, '..', 'BENCHMARKS.md') : resultsPath('e2e.md');
+  writeFileSync(reportPath, markdown);
+  log(`done in ${results.seconds.toFixed(0)} s: ${path.relative(process.cwd(), reportPath)}, ${path.relative(process.cwd(), svgPath)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`the end-to-end benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,51 @@
+/**
+ * What a run measures: the default (medians of three runs, under 10 minutes on 2 cores) and
+ * --quick (one run of the smallest cases, about a minute, to check the harness works).
+ */
+export interface BenchConfig {
+  quick: boolean;
+  runs: number;
+  senders: number;
+  readers: number;
+  /** N of the one-room cases. */
+  oneRoomSubscribers: number[];
+  saturationMs: number;
+  /** The unrecorded run each target gets first. */
+  warmUpMs: number;
+  steady: { ratePerSecond: number; durationMs: number };
+  manyRooms: { rooms: number; subscribersPerRoom: number; durationMs: number };
+  /** Open-loop sends above capacity to one room of `subscribers`. */
+  burst: { subscribers: number; ratePerSecond: number; durationMs: number; maxInFlight: number };
+  /** How long deliveries may stop arriving before the missing ones count as lost. */
+  deliveryGraceMs: number;
+  /** Sockets a subscriber process opens at once. */
+  connectWidth: number;
+}
+
+export const FULL: BenchConfig = {
+  quick: false,
+  runs: 3,
+  senders: 4,
+  readers: 10,
+  oneRoomSubscribers: [1, 10, 100, 1000],
+  saturationMs: 2000,
+  warmUpMs: 1000,
+  steady: { ratePerSecond: 10, durationMs: 3000 },
+  manyRooms: { rooms: 100, subscribersPerRoom: 10, durationMs: 2000 },
+  burst: { subscribers: 100, ratePerSecond: 1500, durationMs: 2000, maxInFlight: 300 },
+  deliveryGraceMs: 3000,
+  connectWidth: 50,
+};
+
+export const QUICK: BenchConfig = {
+  ...FULL,
+  quick: true,
+  runs: 1,
+  oneRoomSubscribers: [1, 100],
+  saturationMs: 1000,
+  warmUpMs: 500,
+  steady: { ratePerSecond: 10, durationMs: 2000 },
+  manyRooms: { rooms: 10, subscribersPerRoom: 10, durationMs: 1000 },
+  burst: { subscribers: 100, ratePerSecond: 1000, durationMs: 1000, maxInFlight: 200 },
+  deliveryGraceMs: 2000,
+};

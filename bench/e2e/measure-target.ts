@@ -1,0 +1,178 @@
+/**
+ * Runs every case against one running target: for each group of subscribers (N in one room, the
+ * many-rooms layout), forks subscriber processes, connects and subscribes them (timed), then runs
+ * the patterns `runs` times each from a sender process, watching the server's processes.
+ */
+import { monotonicMs } from './clock';
+import type { BenchConfig } from './config';
+import { analyseRun, type RunFigures } from './analyse-run';
+import type { Population } from './population';
+import { rssMiB, watchProcesses, type ProcessFigures } from './proc-stats';
+import type { LoadPattern, SenderPlan, SocketPlan, SubscriberCommand, SubscriberReply, SubscriptionRecord } from './protocol';
+import type { RunningTarget } from './targets';
+import { forkSenderWorker, forkSubscriberWorker, type Worker } from './workers';
+
+export interface CaseResult {
+  caseId: string;
+  runs: RunFigures[];
+  processes: Array<Record<string, ProcessFigures>>;
+}
+
+export interface GroupSetup {
+  groupId: string;
+  sockets: number;
+  connectMs: number;
+  connectFailures: string[];
+  /** Growth of the server's Node RSS per idle subscribed socket, KiB. */
+  idleKiBPerSocket: number;
+}
+
+export interface TargetResult {
+  target: string;
+  startupMs: number;
+  restartWithDataMs?: number;
+  groups: GroupSetup[];
+  cases: CaseResult[];
+}
+
+type SubscriberWorker = Worker<SubscriberCommand, SubscriberReply>;
+
+interface SubscriberGroup {
+  workers: SubscriberWorker[];
+  /** Subscriptions per room. */
+  perRoom: Map<string, number>;
+  setup: GroupSetup;
+}
+
+function oneRoomSockets(population: Population, n: number): SocketPlan[] {
+  return Array.from({ length: n }, (_, k) => ({ subscriptionId: `one-${k}`, token: (population.readers[k % population.readers.length] as { token: string }).token, roomId: population.oneRoom }));
+}
+
+function manyRoomSockets(population: Population, perRoom: number): SocketPlan[] {
+  return population.manyRooms.flatMap((roomId, r) =>
+    Array.from({ length: perRoom }, (_, j) => ({ subscriptionId: `many-${r}-${j}`, token: (population.readers[j % population.readers.length] as { token: string }).token, roomId })),
+  );
+}
+
+async function connectGroup(target: RunningTarget, groupId: string, plans: SocketPlan[], config: BenchConfig): Promise<SubscriberGroup> {
+  const workerCount = plans.length >= 100 ? 2 : 1;
+  const workers = Array.from({ length: workerCount }, forkSubscriberWorker);
+  // Forking costs a tsx start-up; it is not part of the connection time.
+  await Promise.all(workers.map((w) => w.ask({ type: 'count' })));
+  const rssBefore = rssMiB(target.pids.node);
+  const started = monotonicMs();
+  const replies = await Promise.all(
+    workers.map((worker, w) => worker.ask({ type: 'connect', endpoint: target.endpoint, sockets: plans.filter((_, i) => i % workerCount === w), width: config.connectWidth })),
+  );
+  const connectMs = monotonicMs() - started;
+  const rssAfter = rssMiB(target.pids.node);
+  const perRoom = new Map<string, number>();
+  for (const plan of plans) perRoom.set(plan.roomId, (perRoom.get(plan.roomId) ?? 0) + 1);
+  const failures = replies.flatMap((r) => (r.type === 'connected' ? r.failures : []));
+  return {
+    workers,
+    perRoom,
+    setup: { groupId, sockets: plans.length, connectMs, connectFailures: failures.slice(0, 5), idleKiBPerSocket: ((rssAfter - rssBefore) * 1024) / plans.length },
+  };
+}
+
+async function closeGroup(group: SubscriberGroup): Promise<void> {
+  await Promise.all(group.workers.map((w) => w.ask({ type: 'close' }).catch(() => undefined)));
+  await Promise.all(group.workers.map((w) => w.kill()));
+}
+
+async function countReceived(group: SubscriberGroup): Promise<number> {
+  const replies = await Promise.all(group.workers.map((w) => w.ask({ type: 'count' })));
+  return replies.reduce((sum, r) => sum + (r.type === 'count' ? r.received : 0), 0);
+}
+
+/** Waits until `expected` frames arrived, or none arrived for graceMs; returns when the last did. */
+async function awaitDeliveries(group: SubscriberGroup, expected: number, graceMs: number): Promise<number> {
+  let last = -1;
+  let lastChangeAt = monotonicMs();
+  for (;;) {
+    const received = await countReceived(group);
+    const now = monotonicMs();
+    if (received !== last) {
+      last = received;
+      lastChangeAt = now;
+    }
+    if (received >= expected) return now;
+    if (now - lastChangeAt > graceMs) return lastChangeAt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function measureOnce(
+  target: RunningTarget,
+  sender: ReturnType<typeof forkSenderWorker>,
+  group: SubscriberGroup,
+  senders: SenderPlan[],
+  pattern: LoadPattern,
+  config: BenchConfig,
+): Promise<{ figures: RunFigures; processes: Record<string, ProcessFigures> }> {
+  const pids: Record<string, number> = { node: target.pids.node, ...(target.pids.jvm ? { jvm: target.pids.jvm } : {}) };
+  const watch = watchProcesses(pids);
+  const sent = await sender.ask({ type: 'run', endpoint: target.endpoint, senders, pattern });
+  const expected = sent.sends.filter((s) => s.ackAtMs !== null).reduce((sum, s) => sum + (group.perRoom.get(s.roomId) ?? 0), 0);
+  const deliveredAt = await awaitDeliveries(group, expected, config.deliveryGraceMs);
+  const processes = watch.stop();
+  const collected = await Promise.all(group.workers.map((w) => w.ask({ type: 'collect' })));
+  const subscriptions: SubscriptionRecord[] = collected.flatMap((r) => (r.type === 'collected' ? r.subscriptions : []));
+  return { figures: analyseRun(sent, subscriptions, deliveredAt), processes };
+}
+
+/** Sender i sends to the rooms in turn, starting at its own offset, so the rooms share the load. */
+function senderPlans(population: Population, roomIds: string[]): SenderPlan[] {
+  return population.senders.map((user, i) => {
+    const offset = Math.floor((i * roomIds.length) / population.senders.length);
+    return { tag: `m${i}`, token: user.token, roomIds: [...roomIds.slice(offset), ...roomIds.slice(0, offset)] };
+  });
+}
+
+export async function measureTarget(target: RunningTarget, population: Population, config: BenchConfig, log: (line: string) => void): Promise<TargetResult> {
+  const sender = forkSenderWorker();
+  const result: TargetResult = { target: target.name, startupMs: target.startupMs, groups: [], cases: [] };
+  // Senders tag their clientMessageIds per run, so no two runs of a target send the same id.
+  let runNumber = 0;
+  const tagged = (plans: SenderPlan[]): SenderPlan[] => {
+    runNumber++;
+    return plans.map((p) => ({ ...p, tag: `${p.tag}r${runNumber}` }));
+  };
+  const runCase = async (caseId: string, group: SubscriberGroup, plans: SenderPlan[], pattern: LoadPattern): Promise<void> => {
+    const entry: CaseResult = { caseId, runs: [], processes: [] };
+    for (let run = 0; run < config.runs; run++) {
+      const { figures, processes } = await measureOnce(target, sender, group, tagged(plans), pattern, config);
+      entry.runs.push(figures);
+      entry.processes.push(processes);
+      log(`${target.name} ${caseId} run ${run + 1}: ${Math.round(figures.acceptedPerSecond)} msg/s, ${Math.round(figures.deliveriesPerSecond)} deliveries/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms, lost ${figures.lost}, dup ${figures.duplicated}, ooo ${figures.outOfOrder}, unexpected ${figures.unexpected}${figures.refused ? `, refused ${figures.refused} (${figures.firstRefusal?.slice(0, 120)})` : ''}`);
+    }
+    result.cases.push(entry);
+  };
+  try {
+    const oneRoomPlans = senderPlans(population, [population.oneRoom]);
+    for (const n of config.oneRoomSubscribers) {
+      const group = await connectGroup(target, `one-room-${n}`, oneRoomSockets(population, n), config);
+      result.groups.push(group.setup);
+      log(`${target.name} ${n} sockets connected and subscribed in ${Math.round(group.setup.connectMs)} ms (${group.setup.connectFailures.length} failed)`);
+      // A first, unrecorded run warms every target up the same way (JIT, connection pools, the
+      // shared DynamoDB Local's JVM), so the first recorded case is not also the cold one.
+      if (n === config.oneRoomSubscribers[0]) await measureOnce(target, sender, group, tagged(oneRoomPlans), { kind: 'saturation', durationMs: config.warmUpMs }, config);
+      await runCase(`one-room-${n}-saturation`, group, oneRoomPlans, { kind: 'saturation', durationMs: config.saturationMs });
+      await runCase(`one-room-${n}-steady`, group, oneRoomPlans, { kind: 'steady', ...config.steady });
+      if (n === config.burst.subscribers) {
+        const { ratePerSecond, durationMs, maxInFlight } = config.burst;
+        await runCase(`one-room-${n}-burst`, group, oneRoomPlans, { kind: 'burst', ratePerSecond, durationMs, maxInFlight });
+      }
+      await closeGroup(group);
+    }
+    const { rooms, subscribersPerRoom, durationMs } = config.manyRooms;
+    const group = await connectGroup(target, `rooms-${rooms}x${subscribersPerRoom}`, manyRoomSockets(population, subscribersPerRoom), config);
+    result.groups.push(group.setup);
+    await runCase(`rooms-${rooms}x${subscribersPerRoom}-saturation`, group, senderPlans(population, population.manyRooms), { kind: 'saturation', durationMs });
+    await closeGroup(group);
+  } finally {
+    await sender.kill();
+  }
+  return result;
+}

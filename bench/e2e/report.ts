@@ -1,0 +1,170 @@
+/**
+ * BENCHMARKS.md (or build/bench/e2e.md): the headline ratios against the issue's goals, then the
+ * tables (median of the runs, with min–max when there are several), the plot and the commands.
+ */
+import type { BenchConfig } from './config';
+import type { GroupSetup, TargetResult } from './measure-target';
+import { FIGURES, caseOf, figureSpread, type FigureName, type Spread } from './summary';
+import { TARGET_LABELS } from './target-labels';
+
+export interface BenchResults {
+  quick: boolean;
+  runs: number;
+  config: BenchConfig;
+  seconds: number;
+  loadAverage: { before: number[]; after: number[] };
+  node: string;
+  targets: TargetResult[];
+}
+
+const ORDER = ['twin', 'peer', 'ceilingWrite', 'ceiling'] as const;
+
+function number(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+function cell(s: Spread | null): string {
+  if (!s || !Number.isFinite(s.median)) return '—';
+  return s.min === s.max ? number(s.median) : `${number(s.median)} (${number(s.min)}–${number(s.max)})`;
+}
+
+function ratio(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return '—';
+  return `${(a / b).toFixed(2)}×`;
+}
+
+function caseLabel(caseId: string, config: BenchConfig): string {
+  const one = /^one-room-(\d+)-(saturation|steady|burst)$/.exec(caseId);
+  if (one) {
+    const n = Number(one[1]).toLocaleString('en-US');
+    if (one[2] === 'saturation') return `N = ${n}, one room, ${config.senders} senders at saturation`;
+    if (one[2] === 'steady') return `N = ${n}, one room, steady ${config.steady.ratePerSecond} msg/s`;
+    return `N = ${n}, one room, burst ${config.burst.ratePerSecond.toLocaleString('en-US')} msg/s (overload)`;
+  }
+  const many = /^rooms-(\d+)x(\d+)-saturation$/.exec(caseId);
+  if (many) return `${many[1]} rooms × ${many[2]} subscribers, ${config.senders} senders at saturation`;
+  return caseId;
+}
+
+/** Which figures each kind of case reports in the main table. */
+function figuresFor(caseId: string): FigureName[] {
+  if (caseId.endsWith('-steady')) return ['p50', 'p95', 'p99', 'max'];
+  if (caseId.endsWith('-burst')) return ['acceptedPerSecond', 'deliveriesPerSecond', 'p99', 'ackP99'];
+  return ['acceptedPerSecond', 'deliveriesPerSecond', 'p50', 'p99', 'max'];
+}
+
+export function renderReport(results: BenchResults, svgName: string, svgDir: string): string {
+  const byName = new Map(results.targets.map((t) => [t.target, t]));
+  const present = ORDER.filter((name) => byName.has(name));
+  const twin = byName.get('twin');
+  const median = (target: string, caseId: string, figure: FigureName): number | undefined => figureSpread(byName.get(target), caseId, figure)?.median;
+  const caseIds = twin?.cases.map((c) => c.caseId) ?? [];
+  const { config } = results;
+  const bigN = Math.max(...config.oneRoomSubscribers);
+  const lines: string[] = [];
+
+  lines.push('# Benchmarks: the twin end to end, beside a peer and two ceilings', '');
+  lines.push(
+    `Measured by \`npm run bench:e2e${results.quick ? ' -- --quick' : ''}\` (bench/e2e.ts) in ${Math.round(results.seconds)} s on ${results.node}, 2 CPU cores, ` +
+      `${results.quick ? 'one run per case (--quick: a smoke check, not figures to quote)' : `median of ${results.runs} runs per case, min–max in brackets`}. ` +
+      `**The machine was busy**: other work shared its two cores (load average ${results.loadAverage.before.map((v) => v.toFixed(1)).join(' / ')} at the start, ` +
+      `${results.loadAverage.after.map((v) => v.toFixed(1)).join(' / ')} at the end), so the figures are noisy; the ratios, measured minutes apart in the same run, are the part to read.`,
+    '',
+  );
+  lines.push('Targets, each its own process on 127.0.0.1 (plain HTTP and ws://, no TLS for anyone), driven by the same load generator:', '');
+  lines.push('- **twin**: this project\'s local twin (`startTwin`, as `npm start`), with the DynamoDB Local it starts itself.');
+  lines.push('- **peer**: `@aws-amplify/amplify-appsync-simulator`, the engine of `amplify mock api`, serving sendMessage / onNewMessage / listMessages with VTL resolvers on DynamoDB Local (bench/e2e/peer-server.ts).');
+  lines.push('- **ceiling: ws + PutItem**: a bare `ws` server that answers sendMessage after one DynamoDB Local PutItem and broadcasts one frame, serialised once, to the room\'s sockets (bench/e2e/ceiling-server.ts).');
+  lines.push('- **ceiling: bare ws**: the same without the PutItem.', '');
+
+  lines.push('## Headline ratios (issue 11 §2)', '');
+  lines.push('| Goal | twin | peer | ceiling: ws + PutItem | ratio measured | goal |', '|---|---:|---:|---:|---:|---|');
+  const sat1 = 'one-room-1-saturation';
+  const satBig = `one-room-${bigN}-saturation`;
+  const steadyBig = `one-room-${bigN}-steady`;
+  const row = (goal: string, caseId: string, figure: FigureName, ratioText: string, target: string): void => {
+    lines.push(`| ${goal} | ${number(median('twin', caseId, figure) ?? Number.NaN)} | ${number(median('peer', caseId, figure) ?? Number.NaN)} | ${number(median('ceilingWrite', caseId, figure) ?? Number.NaN)} | ${ratioText} | ${target} |`);
+  };
+  row('N = 1, saturation: messages accepted/s', sat1, 'acceptedPerSecond', `${ratio(median('twin', sat1, 'acceptedPerSecond'), median('peer', sat1, 'acceptedPerSecond'))} the peer, ${ratio(median('twin', sat1, 'acceptedPerSecond'), median('ceilingWrite', sat1, 'acceptedPerSecond'))} the ceiling`, '≥ 2× the peer, ≥ 0.8× the ceiling');
+  row(`N = ${bigN.toLocaleString('en-US')}, saturation: deliveries/s`, satBig, 'deliveriesPerSecond', `${ratio(median('twin', satBig, 'deliveriesPerSecond'), median('ceilingWrite', satBig, 'deliveriesPerSecond'))} the ceiling, ${ratio(median('twin', satBig, 'deliveriesPerSecond'), median('peer', satBig, 'deliveriesPerSecond'))} the peer`, '≥ 0.75× the ceiling, ≥ 2.5× the peer');
+  row(`N = ${bigN.toLocaleString('en-US')}, steady: p99 send-to-receive, ms`, steadyBig, 'p99', `${ratio(median('twin', steadyBig, 'p99'), median('ceilingWrite', steadyBig, 'p99'))} the ceiling's`, '≤ 1.25× the ceiling\'s');
+  row(`N = ${bigN.toLocaleString('en-US')}, saturation: server Node peak RSS, MiB`, satBig, 'nodeRss', `${ratio(median('twin', satBig, 'nodeRss'), median('ceilingWrite', satBig, 'nodeRss'))} the ceiling's`, '≤ 1.5× the ceiling\'s');
+  const group = (target: string, id: string): GroupSetup | undefined => byName.get(target)?.groups.find((g) => g.groupId === id);
+  const bigGroup = `one-room-${bigN}`;
+  lines.push(
+    `| memory per idle subscribed socket at N = ${bigN.toLocaleString('en-US')}, KiB (Node RSS growth / N) | ${number(group('twin', bigGroup)?.idleKiBPerSocket ?? Number.NaN)} | ${number(group('peer', bigGroup)?.idleKiBPerSocket ?? Number.NaN)} | ${number(group('ceilingWrite', bigGroup)?.idleKiBPerSocket ?? Number.NaN)} | — | ≤ 10 KiB |`,
+  );
+  lines.push(
+    `| ${bigN.toLocaleString('en-US')} sockets connected and subscribed, s | ${number((group('twin', bigGroup)?.connectMs ?? Number.NaN) / 1000)} | ${number((group('peer', bigGroup)?.connectMs ?? Number.NaN) / 1000)} | ${number((group('ceilingWrite', bigGroup)?.connectMs ?? Number.NaN) / 1000)} | ${ratio(group('twin', bigGroup)?.connectMs, group('peer', bigGroup)?.connectMs)} the peer's | ≤ the peer's |`,
+  );
+  lines.push(
+    `| start to first answer, s (twin: with its own DynamoDB Local; peer: DynamoDB Local already up) | ${number((twin?.startupMs ?? Number.NaN) / 1000)} | ${number((byName.get('peer')?.startupMs ?? Number.NaN) / 1000)} | — | — | ≤ 1 s for the Node side |`,
+  );
+  lines.push('');
+
+  lines.push('## Throughput and latency', '');
+  lines.push(`| Case | Figure | ${present.map((n) => TARGET_LABELS[n]).join(' | ')} | twin ÷ peer | twin ÷ ws + PutItem | twin ÷ bare ws |`);
+  lines.push(`|---|---|${present.map(() => '---:').join('|')}|---:|---:|---:|`);
+  for (const caseId of caseIds) {
+    for (const figure of figuresFor(caseId)) {
+      const cells = present.map((name) => cell(figureSpread(byName.get(name), caseId, figure)));
+      const t = median('twin', caseId, figure);
+      lines.push(`| ${caseLabel(caseId, config)} | ${FIGURES[figure].label} | ${cells.join(' | ')} | ${ratio(t, median('peer', caseId, figure))} | ${ratio(t, median('ceilingWrite', caseId, figure))} | ${ratio(t, median('ceiling', caseId, figure))} |`);
+    }
+  }
+  lines.push('', 'Latency is from the moment a sender starts its HTTP request to the moment a subscriber process reads the frame (one monotonic clock for all processes). A ratio above 1× is more for the twin: better for rates, worse for times.', '');
+
+  lines.push('## Delivery checks (all runs added up)', '');
+  lines.push('Lost: an acknowledged message a subscription of its room never received. Duplicated: received twice on one subscription. Out of order: two messages of one sender, the second sent after the first was answered, received the other way round. Unexpected: a frame on a subscription it was not for (a message of another room, or one never acknowledged); such frames are not counted as deliveries. Refused: sends answered with an error (in the burst, the overload policy at work); skipped: sends the generator did not start because its in-flight bound was reached.', '');
+  lines.push(`| Case | ${present.map((n) => `${TARGET_LABELS[n]}: lost / dup / out of order / unexpected / refused / skipped`).join(' | ')} |`);
+  lines.push(`|---|${present.map(() => '---').join('|')}|`);
+  for (const caseId of caseIds) {
+    const cells = present.map((name) => {
+      const entry = caseOf(byName.get(name), caseId);
+      if (!entry) return '—';
+      const runs = entry.runs;
+      const sum = (f: (r: (typeof runs)[number]) => number): number => runs.reduce((s, r) => s + f(r), 0);
+      return `${sum((r) => r.lost)} / ${sum((r) => r.duplicated)} / ${sum((r) => r.outOfOrder)} / ${sum((r) => r.unexpected)} / ${sum((r) => r.refused)} / ${sum((r) => r.skipped)}`;
+    });
+    lines.push(`| ${caseLabel(caseId, config)} | ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+
+  lines.push('## Server resources while a case runs (from /proc)', '');
+  lines.push('CPU % is of one core over the run (sends and the wait for the last delivery). The twin\'s JVM is the DynamoDB Local it started; the peer and the ceiling with a write share one DynamoDB Local; the bare ceiling has none.', '');
+  lines.push(`| Case | Figure | ${present.map((n) => TARGET_LABELS[n]).join(' | ')} | twin ÷ ws + PutItem |`);
+  lines.push(`|---|---|${present.map(() => '---:').join('|')}|---:|`);
+  for (const caseId of caseIds) {
+    for (const figure of ['nodeCpu', 'nodeRss', 'jvmCpu', 'jvmRss'] as FigureName[]) {
+      const cells = present.map((name) => cell(figureSpread(byName.get(name), caseId, figure)));
+      lines.push(`| ${caseLabel(caseId, config)} | ${FIGURES[figure].label} | ${cells.join(' | ')} | ${ratio(median('twin', caseId, figure), median('ceilingWrite', caseId, figure))} |`);
+    }
+  }
+  lines.push('');
+
+  lines.push('## Connecting, starting, idle memory', '');
+  lines.push(`| Figure | ${present.map((n) => TARGET_LABELS[n]).join(' | ')} |`, `|---|${present.map(() => '---:').join('|')}|`);
+  lines.push(`| start to first answer, ms (spawn to an HTTP answer; cold: empty store) | ${present.map((n) => number(byName.get(n)?.startupMs ?? Number.NaN)).join(' | ')} |`);
+  lines.push(`| the same, restarted on the data it kept, ms | ${present.map((n) => number(byName.get(n)?.restartWithDataMs ?? Number.NaN)).join(' | ')} |`);
+  for (const setup of twin?.groups ?? []) {
+    lines.push(`| ${setup.sockets.toLocaleString('en-US')} sockets (${setup.groupId}) connected and subscribed, ms | ${present.map((n) => number(group(n, setup.groupId)?.connectMs ?? Number.NaN)).join(' | ')} |`);
+    lines.push(`| server Node RSS growth per idle subscribed socket (${setup.groupId}), KiB | ${present.map((n) => number(group(n, setup.groupId)?.idleKiBPerSocket ?? Number.NaN)).join(' | ')} |`);
+  }
+  lines.push('', 'The twin starts its own DynamoDB Local (a JVM) inside its start-up; the peer\'s and the ceilings\' DynamoDB Local was already running. The peer\'s restart keeps its table in the still-running DynamoDB Local.', '');
+
+  lines.push('## Plot', '', `![deliveries/s at saturation and p99 at 10 msg/s against N, per target](${svgDir}${svgName})`, '');
+
+  lines.push('## How it was measured', '');
+  lines.push(
+    `- Load generator: one sender process (${config.senders} Cognito users of the twin's pool, HTTP keep-alive) and one or two subscriber processes (${config.readers} reader users, one socket and one onNewMessage subscription per subscriber; the authorization in the \`?header=\` query, \`graphql-ws\`). Saturation: each sender sends its next message when the last is answered, ${config.saturationMs} ms. Steady: ${config.steady.ratePerSecond} msg/s for ${config.steady.durationMs} ms. Burst: an open loop at ${config.burst.ratePerSecond} msg/s for ${config.burst.durationMs} ms, at most ${config.burst.maxInFlight} requests in flight. Many rooms: ${config.manyRooms.rooms} rooms × ${config.manyRooms.subscribersPerRoom} subscribers, senders spreading over the rooms.`,
+  );
+  lines.push('- The peer gets the same users: each twin token\'s claims (sub, username, cognito:groups) signed again under a `https://cognito-idp.` issuer, which is how the simulator tells a user-pool token (it checks no signature). Its memberships are written to its table directly. Its sendMessage is GetItem (membership), conditional PutItem (send record), conditional PutItem (message); the simulator has no TransactWriteItems and reads each written item back. Its subscription has no membership check, and in this version (2.16.20) it does not filter by arguments either: `asyncIterator(trigger)` calls `withFilter(...)()` of graphql-subscriptions without the variables of the subscription, so `filterSubscriptions` sees none and passes every message to every onNewMessage subscriber. In the many-rooms case the peer therefore sends each message to the sockets of every room; those frames are counted as unexpected, not as deliveries. Its per-publish `console.warn` for every non-matching subscription is silenced.');
+  lines.push('- The ceilings check nothing (no token, no GraphQL parsing): they bound what any server could do on this machine with this load generator.');
+  lines.push('- Targets are measured one after another in one run (twin, peer, ceiling with PutItem, bare ceiling), each on fresh processes; the load generator runs on the same two cores as the server.');
+  lines.push('', '## Commands', '');
+  lines.push('```sh', 'npm run bench:e2e               # about 6–9 minutes: writes build/bench/e2e.md, e2e.json, e2e-deliveries.svg (git-ignored)', 'npm run bench:e2e -- --quick     # about a minute, one run of the small cases: a smoke check', 'npm run bench:e2e -- --save      # the same, and writes BENCHMARKS.md and bench/results/e2e-deliveries.svg', 'npx jest test/bench              # the harness\'s own smoke test (smallest case against a real twin)', '```', '');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The servers under test, each started in its own process and reached on 127.0.0.1 over plain
+ * HTTP and ws:// (the twin serves both on one port; its TLS side is not used, so no target pays
+ * for TLS): the twin (npm start's code, with its own DynamoDB Local), the peer (the Amplify
+ * simulator on the shared DynamoDB Local) and the two ceilings.
+ */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from '../../local/dynamodb-local';
+import { descendants, startTwinChild, type TwinChild } from '../../test/load/support/twin-child';
+import { monotonicMs } from './clock';
+import { subOf, type Population } from './population';
+import type { Endpoint } from './protocol';
+
+export type TargetName = 'twin' | 'peer' | 'ceilingWrite' | 'ceiling';
+
+export interface RunningTarget {
+  name: TargetName;
+  endpoint: Endpoint;
+  /** The processes to watch: the server's Node process, and the DynamoDB Local JVM it writes to. */
+  pids: { node: number; jvm?: number };
+  /** Milliseconds from spawn to the first answered HTTP request. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Spawn-to-answer: polls the GraphQL URL until anything answers (a 401 is an answer). */
+async function firstAnswer(url: string, spawnedAt: number): Promise<number> {
+  for (;;) {
+    try {
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
+      return monotonicMs() - spawnedAt;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+/** On a data directory (kept across restarts), or in memory when dataDir is null. */
+export async function startTwinTarget(dataDir: string | null): Promise<RunningTarget & { child: TwinChild }> {
+  const spawnedAt = monotonicMs();
+  const child = await startTwinChild(dataDir);
+  const graphqlUrl = child.info.graphqlUrl;
+  const startupMs = await firstAnswer(graphqlUrl, spawnedAt);
+  const jvm = descendants(child.pid).find((p) => p.command === 'java')?.pid;
+  return {
+    name: 'twin',
+    child,
+    endpoint: { graphqlUrl, realtimeUrl: child.info.realtimeUrl.replace(/^wss:/, 'ws:') },
+    pids: { node: child.pid, jvm },
+    startupMs,
+    stop: async () => void (await child.stop()),
+  };
+}
+
+/** A server script of bench/e2e that prints {"port": n} when it listens. */
+async function startScript(name: TargetName, script: string, args: string[], jvm: number | undefined): Promise<RunningTarget> {
+  const spawnedAt = monotonicMs();
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], {
+    cwd: join(__dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString('utf8').split('\n')[0] as string) as { port: number }).port));
+    void exited.then(() => reject(new Error(`${script} exited before it listened:\n${stderr}`)));
+  });
+  const graphqlUrl = `http://127.0.0.1:${port}/graphql`;
+  const startupMs = await firstAnswer(graphqlUrl, spawnedAt);
+  return {
+    name,
+    endpoint: { graphqlUrl, realtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime` },
+    pids: { node: child.pid as number, jvm },
+    startupMs,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export const PEER_TABLE = 'bench-peer';
+export const CEILING_TABLE = 'bench-ceiling';
+
+/** The DynamoDB Local that the peer and the ceiling with a write share (the twin starts its own). */
+export async function startSharedDynamoDBLocal(): Promise<DynamoDBLocal> {
+  const dynamodb = await startDynamoDBLocal({ dataDir: null });
+  const client = createLocalDynamoDBClient(dynamodb.endpoint);
+  try {
+    await ensureTable(client, PEER_TABLE);
+    await ensureTable(client, CEILING_TABLE);
+  } finally {
+    client.destroy();
+  }
+  return dynamodb;
+}
+
+/** The twin's memberships, written straight into the peer's table (the peer has no createRoom). */
+export async function seedPeerMemberships(endpoint: string, population: Population): Promise<void> {
+  const client = createLocalDynamoDBClient(endpoint);
+  const users = [...population.senders, ...population.readers];
+  const items: WriteRequest[] = [population.oneRoom, ...population.manyRooms].flatMap((roomId) =>
+    users.map((user) => ({ PutRequest: { Item: { PK: { S: `ROOM#${roomId}` }, SK: { S: `MEMBER#${subOf(user)}` }, userId: { S: subOf(user) } } } })),
+  );
+  try {
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: WriteRequest[] | undefined = items.slice(i, i + 25);
+      while (pending && pending.length > 0) {
+        const answer: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [PEER_TABLE]: pending } }));
+        pending = answer.UnprocessedItems?.[PEER_TABLE];
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+export function startPeerTarget(dynamodb: DynamoDBLocal): Promise<RunningTarget> {
+  return startScript('peer', 'peer-server.ts', [dynamodb.endpoint, PEER_TABLE], dynamodb.jvmPid);
+}
+
+export function startCeilingTarget(dynamodb: DynamoDBLocal | null): Promise<RunningTarget> {
+  return dynamodb ? startScript('ceilingWrite', 'ceiling-server.ts', [dynamodb.endpoint, CEILING_TABLE], dynamodb.jvmPid) : startScript('ceiling', 'ceiling-server.ts', [], undefined);
+}
