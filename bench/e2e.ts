@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     node: process.version,
     targets,
   };
-  writeFileSync(path.join(path.dirname(resultsPath('e2e.json', [])), 'e2e.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultsPath('e2e.json', []), `${JSON.stringify(results, null, 2)}\n`);
   const svgPath = resultsPath('e2e-deliveries.svg');
   writeFileSync(svgPath, await renderPlot(results));
   const markdown = renderReport(results, path.basename(svgPath), save ? 'bench/results/' : '');

@@ -35,6 +35,9 @@ export interface TargetResult {
   cases: CaseResult[];
 }
 
+/** How long the sockets sit idle before the server's RSS is read again. */
+const IDLE_SETTLE_MS = 1000;
+
 type SubscriberWorker = Worker<SubscriberCommand, SubscriberReply>;
 
 interface SubscriberGroup {
@@ -65,6 +68,8 @@ async function connectGroup(target: RunningTarget, groupId: string, plans: Socke
     workers.map((worker, w) => worker.ask({ type: 'connect', endpoint: target.endpoint, sockets: plans.filter((_, i) => i % workerCount === w), width: config.connectWidth })),
   );
   const connectMs = monotonicMs() - started;
+  // Idle for a moment, so the figure is of sockets held rather than of the handshakes' garbage.
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
   const rssAfter = rssMiB(target.pids.node);
   const perRoom = new Map<string, number>();
   for (const plan of plans) perRoom.set(plan.roomId, (perRoom.get(plan.roomId) ?? 0) + 1);
