@@ -1,11 +1,14 @@
 import { join } from 'node:path';
+import { Aws } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { bundleFunction, bundleResolver } from '../resolvers/bundle';
-import { TABLE_NAME_ENV, dataSources, pipelineFunctions, resolvers } from '../resolvers/wiring';
+import { STATE_MACHINE_ARN_ENV, TABLE_NAME_ENV, dataSources, pipelineFunctions, resolvers } from '../resolvers/wiring';
+import type { DataSourceWiring } from '../resolvers/wiring-types';
 
 /** Deeper queries are refused before any resolver runs; the chat schema needs 3 levels. */
 export const QUERY_DEPTH_LIMIT = 10;
@@ -15,6 +18,8 @@ export const SCHEMA_PATH = join(__dirname, '..', 'schema', 'schema.graphql');
 export interface ChatGraphqlApiProps {
   userPool: cognito.IUserPool;
   table: dynamodb.ITable;
+  /** The moderation workflow the HTTP data source starts and answers (StartExecution, SendTaskSuccess). */
+  moderation: sfn.IStateMachine;
 }
 
 /**
@@ -47,18 +52,11 @@ export class ChatGraphqlApi extends Construct {
       },
       xrayEnabled: true,
       queryDepthLimit: QUERY_DEPTH_LIMIT,
-      environmentVariables: { [TABLE_NAME_ENV]: props.table.tableName },
+      environmentVariables: { [TABLE_NAME_ENV]: props.table.tableName, [STATE_MACHINE_ARN_ENV]: props.moderation.stateMachineArn },
     });
 
     const sources = new Map<string, appsync.BaseDataSource>();
-    for (const [name, source] of Object.entries(dataSources)) {
-      sources.set(
-        name,
-        source.kind === 'AMAZON_DYNAMODB'
-          ? this.api.addDynamoDbDataSource(name, props.table, { name })
-          : this.api.addNoneDataSource(name, { name }),
-      );
-    }
+    for (const [name, source] of Object.entries(dataSources)) sources.set(name, this.addDataSource(name, source, props));
 
     const functions = new Map<string, appsync.AppsyncFunction>();
     for (const fn of pipelineFunctions) {
@@ -90,6 +88,26 @@ export class ChatGraphqlApi extends Construct {
         runtime: appsync.FunctionRuntime.JS_1_0_0,
         code: appsync.Code.fromInline(bundleResolver(row.typeName, row.fieldName)),
       });
+    }
+  }
+
+  private addDataSource(name: string, source: DataSourceWiring, props: ChatGraphqlApiProps): appsync.BaseDataSource {
+    switch (source.kind) {
+      case 'AMAZON_DYNAMODB':
+        return this.api.addDynamoDbDataSource(name, props.table, { name });
+      case 'NONE':
+        return this.api.addNoneDataSource(name, { name });
+      case 'HTTP': {
+        // The service's regional endpoint, signed with the data source role (SigV4).
+        const http = this.api.addHttpDataSource(name, `https://${source.signingService}.${Aws.REGION}.${Aws.URL_SUFFIX}/`, {
+          name,
+          authorizationConfig: { signingRegion: Aws.REGION, signingServiceName: source.signingService },
+        });
+        // Least privilege: start this one state machine and answer its task tokens, nothing else.
+        props.moderation.grantStartExecution(http);
+        props.moderation.grantTaskResponse(http);
+        return http;
+      }
     }
   }
 }

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { ChatGraphqlApi } from './chat-graphql-api';
 import { ChatTable } from './chat-table';
 import { ChatUserPool } from './chat-user-pool';
+import { ModerationRules } from './moderation-rules';
+import { ModerationWorkflow } from './moderation-workflow';
 import { addNagSuppressions } from './nag-suppressions';
 import { realtimeUrlToken } from './realtime-url';
 import { stackOutputKeys } from './stack-outputs';
@@ -17,6 +19,7 @@ export class ChatStack extends Stack {
   readonly userPool: ChatUserPool;
   readonly table: ChatTable;
   readonly graphqlApi: ChatGraphqlApi;
+  readonly moderation: ModerationWorkflow;
 
   constructor(scope: Construct, id: string, props: ChatStackProps = {}) {
     super(scope, id, props);
@@ -24,10 +27,13 @@ export class ChatStack extends Stack {
 
     this.userPool = new ChatUserPool(this, 'Auth', { removalPolicy });
     this.table = new ChatTable(this, 'Data', { removalPolicy });
+    this.moderation = new ModerationWorkflow(this, 'Moderation', { table: this.table.table, observability: { removalPolicy } });
     this.graphqlApi = new ChatGraphqlApi(this, 'GraphQL', {
       userPool: this.userPool.userPool,
       table: this.table.table,
+      moderation: this.moderation.stateMachine,
     });
+    new ModerationRules(this, 'ModerationEvents', { api: this.graphqlApi.api });
 
     const outputs: Record<string, string> = {
       [stackOutputKeys.graphqlUrl]: this.graphqlApi.api.graphqlUrl,

@@ -16,8 +16,19 @@ export const CHAT_TABLE_DATA_SOURCE = 'chatTable';
 /** The AppSync environment variable that carries the physical table name. */
 export const TABLE_NAME_ENV = 'TABLE_NAME';
 
+/** Step Functions' API (StartExecution, SendTaskSuccess) for the moderation workflow. */
+export const STEP_FUNCTIONS_DATA_SOURCE = 'stepFunctions';
+
+/** Nothing behind it: the request's payload is the result (publishReport). */
+export const NONE_DATA_SOURCE = 'none';
+
+/** The AppSync environment variable that carries the moderation state machine's ARN. */
+export const STATE_MACHINE_ARN_ENV = 'MODERATION_STATE_MACHINE_ARN';
+
 export const dataSources: Record<string, DataSourceWiring> = {
   [CHAT_TABLE_DATA_SOURCE]: { kind: 'AMAZON_DYNAMODB' },
+  [STEP_FUNCTIONS_DATA_SOURCE]: { kind: 'HTTP', signingService: 'states' },
+  [NONE_DATA_SOURCE]: { kind: 'NONE' },
 };
 
 export const pipelineFunctions: FunctionWiring[] = [
@@ -70,6 +81,20 @@ export const pipelineFunctions: FunctionWiring[] = [
   { name: 'putPresence', dataSource: CHAT_TABLE_DATA_SOURCE },
   // Query (PRESENCE# items of a room, filter expiresAt > now).
   { name: 'queryPresence', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // GetItem (the message to report): NotFound when absent, Conflict when already deleted.
+  { name: 'requireMessage', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // PutItem (REPORTED#<messageId>#<sub> claim; condition: absent): Conflict on a second report.
+  { name: 'claimReport', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // HTTP POST StartExecution (execution name = report id) of the moderation workflow.
+  { name: 'startModeration', dataSource: STEP_FUNCTIONS_DATA_SOURCE },
+  // GetItem (the report, strongly consistent): NotFound; Conflict unless OPEN and waiting.
+  { name: 'getReport', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // HTTP POST SendTaskSuccess (the report's task token, with the decision).
+  { name: 'sendDecision', dataSource: STEP_FUNCTIONS_DATA_SOURCE },
+  // Query on GSI1 (REPORTS#<status> partition, newest first).
+  { name: 'queryReports', dataSource: CHAT_TABLE_DATA_SOURCE },
+  // NONE: the arguments become the Report (publishReport, called by the workflow's events).
+  { name: 'passReport', dataSource: NONE_DATA_SOURCE },
 ];
 
 export const resolvers: ResolverWiring[] = [
@@ -94,6 +119,11 @@ export const resolvers: ResolverWiring[] = [
   { typeName: 'Mutation', fieldName: 'markRead', functions: ['requireMembership', 'setLastRead'] },
   { typeName: 'Mutation', fieldName: 'setTyping', functions: ['requireMembership', 'throttleTyping'] },
   { typeName: 'Mutation', fieldName: 'heartbeat', functions: ['requireMembership', 'putPresence'] },
+  { typeName: 'Query', fieldName: 'listReports', functions: ['queryReports'] },
+  { typeName: 'Mutation', fieldName: 'reportMessage', functions: ['requireMembership', 'requireMessage', 'claimReport', 'startModeration'] },
+  { typeName: 'Mutation', fieldName: 'resolveReport', functions: ['getReport', 'sendDecision'] },
+  { typeName: 'Mutation', fieldName: 'publishReport', functions: ['passReport'] },
+  { typeName: 'Subscription', fieldName: 'onReport', functions: ['passReport'] },
   { typeName: 'Subscription', fieldName: 'onNewMessage', functions: ['requireMembership'] },
   { typeName: 'Subscription', fieldName: 'onMessageChanged', functions: ['requireMembership'] },
   { typeName: 'Subscription', fieldName: 'onTyping', functions: ['requireMembership'] },

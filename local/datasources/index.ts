@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Logger } from 'pino';
 import type { DataSourceWiring } from '../../resolvers/wiring-types';
 import { createDynamoDBDataSource } from './dynamodb';
+import { createHttpDataSource, type LocalServiceHandler } from './http';
 import { DynamoDBOutageLog } from './dynamodb-outage-log';
 import { processNextTokenKey } from './next-token-key';
 import { invokeNoneDataSource } from './none';
@@ -10,6 +11,7 @@ import type { DataSourceResult } from './result';
 export type { DataSourceError, DataSourceResult } from './result';
 export { createDynamoDBDataSource, SUPPORTED_DYNAMODB_OPERATIONS, type DynamoDBDataSource } from './dynamodb';
 export { invokeNoneDataSource } from './none';
+export { createHttpDataSource, readHttpRequest, type HttpRequest, type HttpResponse, type LocalServiceHandler } from './http';
 export { INVALID_NEXT_TOKEN_MESSAGE } from './next-token';
 export { loadNextTokenKey, NEXT_TOKEN_KEY_FILE } from './next-token-key';
 export { DATA_SOURCE_LIMITS } from './limits';
@@ -28,11 +30,13 @@ export interface DataSourceInvokerOptions {
     nextTokenKey?: Buffer;
     callTimeoutMs?: number;
   };
+  /** Local implementations of the AWS services HTTP data sources sign for, by signing service. */
+  services?: Partial<Record<string, LocalServiceHandler>>;
   /** Where a DynamoDB outage and its end are logged (once each). */
   log?: Logger;
 }
 
-export function createDataSourceInvoker({ dataSources, dynamodb, log }: DataSourceInvokerOptions): DataSourceInvoker {
+export function createDataSourceInvoker({ dataSources, dynamodb, log, services }: DataSourceInvokerOptions): DataSourceInvoker {
   // One table behind every DynamoDB data source: one outage log and one token key for all.
   const shared = { ...dynamodb, nextTokenKey: dynamodb.nextTokenKey ?? processNextTokenKey(), outages: new DynamoDBOutageLog(log) };
   const invokers = new Map<string, (request: unknown) => Promise<DataSourceResult>>();
@@ -44,9 +48,12 @@ export function createDataSourceInvoker({ dataSources, dynamodb, log }: DataSour
       case 'NONE':
         invokers.set(name, invokeNoneDataSource);
         break;
+      case 'HTTP':
+        invokers.set(name, createHttpDataSource(services?.[wiring.signingService], wiring.signingService));
+        break;
       default: {
-        const unknownKind: never = wiring.kind;
-        throw new Error(`Data source '${name}' has an unsupported kind '${String(unknownKind)}'`);
+        const unknownKind: never = wiring;
+        throw new Error(`Data source '${name}' has an unsupported kind '${String((unknownKind as { kind: unknown }).kind)}'`);
       }
     }
   }

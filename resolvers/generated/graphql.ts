@@ -67,10 +67,16 @@ export type Mutation = {
   leaveRoom: Room;
   /** Moves the caller's read marker forward to messageId; never back. */
   markRead: ReadState;
+  /** Operators (IAM) only: the moderation workflow's ReportOpened event calls it to feed onReport. Stores nothing. */
+  publishReport?: Maybe<Report>;
   /** One reaction per user per emoji (idempotent); emoji from the allow-list. */
   react: Message;
   /** Admins only. Ends the user's membership and subscriptions, and bans them from the room until unbanMember. */
   removeMember: Room;
+  /** Members of the room, once per user and message; starts the moderation workflow. reason: 1 to 500 characters. */
+  reportMessage: Report;
+  /** Admins only. The decision goes to the waiting workflow, which removes the message or dismisses the report; the Report returned has the status it will take. */
+  resolveReport: Report;
   /** Idempotent per (room, sender, clientMessageId): a retry returns the stored message. */
   sendMessage: Message;
   /** At most once every 2 seconds per user and room (LimitExceeded past it). */
@@ -133,6 +139,16 @@ export type MutationMarkReadArgs = {
 };
 
 
+export type MutationPublishReportArgs = {
+  createdAt: Scalars['AWSDateTime']['input'];
+  id: Scalars['ID']['input'];
+  messageId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  reporterId: Scalars['String']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
 export type MutationReactArgs = {
   emoji: Scalars['String']['input'];
   messageId: Scalars['ID']['input'];
@@ -143,6 +159,20 @@ export type MutationReactArgs = {
 export type MutationRemoveMemberArgs = {
   roomId: Scalars['ID']['input'];
   userId: Scalars['String']['input'];
+};
+
+
+export type MutationReportMessageArgs = {
+  messageId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationResolveReportArgs = {
+  decision: ReportDecision;
+  note?: InputMaybe<Scalars['String']['input']>;
+  reportId: Scalars['ID']['input'];
 };
 
 
@@ -188,6 +218,8 @@ export type Query = {
   listMessages: MessagePage;
   /** Public rooms, newest first. limit defaults to 50 and may be 1 to 100. */
   listPublicRooms: RoomPage;
+  /** Admins only. Reports in one status (default OPEN), newest first; limit 1 to 100, default 50. */
+  listReports: ReportPage;
   /** The caller's pending invitations. */
   myInvitations: Array<Invitation>;
   /** The rooms the caller belongs to. */
@@ -215,6 +247,13 @@ export type QueryListPublicRoomsArgs = {
 };
 
 
+export type QueryListReportsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ReportStatus>;
+};
+
+
 export type QueryPresenceArgs = {
   roomId: Scalars['ID']['input'];
 };
@@ -233,6 +272,42 @@ export type ReadState = {
   lastReadMessageId: Scalars['ID']['output'];
   roomId: Scalars['ID']['output'];
 };
+
+/** A member's report of a message, handled by the moderation workflow. */
+export type Report = {
+  __typename?: 'Report';
+  createdAt: Scalars['AWSDateTime']['output'];
+  decidedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** The Admin's user id, or timeout. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  messageId: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  reporterId: Scalars['String']['output'];
+  roomId: Scalars['ID']['output'];
+  status: ReportStatus;
+};
+
+export type ReportDecision =
+  | 'DISMISS'
+  | 'REMOVE';
+
+export type ReportPage = {
+  __typename?: 'ReportPage';
+  items: Array<Report>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type ReportStatus =
+  /** A moderator dismissed the report, or nobody decided before the timeout (decidedBy: timeout). */
+  | 'DISMISSED'
+  /** The workflow failed; failure kept on the report for an operator. */
+  | 'FAILED'
+  /** Waiting for a moderator. */
+  | 'OPEN'
+  /** A moderator removed the message. */
+  | 'REMOVED';
 
 export type Room = {
   __typename?: 'Room';
@@ -266,6 +341,8 @@ export type Subscription = {
   onMessageChanged?: Maybe<Message>;
   onNewMessage?: Maybe<Message>;
   onPresence?: Maybe<Presence>;
+  /** Admins only: every report the workflow records, in any room. */
+  onReport?: Maybe<Report>;
   /** Others typing in the room (never the subscriber's own signals). */
   onTyping?: Maybe<TypingEvent>;
 };

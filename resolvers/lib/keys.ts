@@ -103,3 +103,29 @@ export function typingKey(roomId: string, userId: string): TableKey {
 export function messageSortKeyAfter(messageId: string): string {
   return `${MESSAGE_SK_PREFIX}${messageId}!`;
 }
+
+/*
+ * Moderation (issue 13). A report has its own partition, so resolveReport finds it by id alone:
+ *   report        REPORT#<reportId> / REPORT     GSI1: REPORTS#<status> / REPORT#<reportId>
+ *   report claim  ROOM#<roomId> / REPORTED#<messageId>#<userId>   (once per user and message)
+ * The moderation workflow (infra/moderation-workflow.ts) writes the report item with these
+ * prefixes through its DynamoDB tasks.
+ */
+export const REPORT_PK_PREFIX = 'REPORT#';
+export const REPORT_SK = 'REPORT';
+export const REPORT_STATUS_INDEX_PREFIX = 'REPORTS#';
+export const REPORT_INDEX_SK_PREFIX = 'REPORT#';
+export const REPORT_CLAIM_SK_PREFIX = 'REPORTED#';
+
+export function reportKey(reportId: string): TableKey {
+  return { PK: `${REPORT_PK_PREFIX}${reportId}`, SK: REPORT_SK };
+}
+
+/** GSI1 partition of the reports in one status (listReports). */
+export function reportStatusPartition(status: string): string {
+  return `${REPORT_STATUS_INDEX_PREFIX}${status}`;
+}
+
+export function reportClaimKey(roomId: string, messageId: string, userId: string): TableKey {
+  return { PK: roomPartition(roomId), SK: `${REPORT_CLAIM_SK_PREFIX}${messageId}#${userId}` };
+}

@@ -3,7 +3,8 @@
  * Server-made values (ids, timestamps) are made once in the before handler and stashed, so
  * every step of one request sees the same values.
  */
-import type { Message, Room, RoomVisibility } from '../generated/graphql';
+import type { Message, Report, Room, RoomVisibility } from '../generated/graphql';
+import type { DecisionOutput, ReportItem } from './reports';
 
 export type ChatStash = {
   /** The room of a room-scoped request; set by requireMembership and requireRoom. */
@@ -33,4 +34,10 @@ export type ChatStash = {
   invitedUserId?: string;
   /** joinRoom / acceptInvite: the join must use up the caller's invitation (private room, or acceptInvite). */
   needsInvitation?: boolean;
+  /** reportMessage: the report to record and hand to the moderation workflow. */
+  report?: Report;
+  /** resolveReport: the stored report, waiting for this decision. */
+  reportItem?: ReportItem;
+  /** resolveReport: what SendTaskSuccess hands the workflow. */
+  decision?: DecisionOutput;
 };

@@ -55,6 +55,13 @@ const rootFieldAccess: Array<[string, string, Access]> = [
   ['Mutation', 'heartbeat', { groups: everyone, iam: false }],
   ['Subscription', 'onTyping', { groups: everyone, iam: false }],
   ['Subscription', 'onPresence', { groups: everyone, iam: false }],
+  // Issue 13: members report; Admins list, decide and hear of reports; only the workflow's
+  // EventBridge rule (IAM) publishes a report to onReport.
+  ['Query', 'listReports', { groups: ['Admins'], iam: false }],
+  ['Mutation', 'reportMessage', { groups: everyone, iam: false }],
+  ['Mutation', 'resolveReport', { groups: ['Admins'], iam: false }],
+  ['Mutation', 'publishReport', { groups: null, iam: true }],
+  ['Subscription', 'onReport', { groups: ['Admins'], iam: false }],
 ];
 
 describe('schema authorization', () => {
