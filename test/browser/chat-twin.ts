@@ -23,3 +23,23 @@ export async function startChatTwin(options: StartTwinOptions = {}): Promise<Cha
     },
   };
 }
+
+/** Resolves when the twin acknowledges the next realtime subscription to `fieldName`. */
+export function nextSubscription(chat: ChatTwin, fieldName: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (event: { fieldName: string }) => {
+      if (event.fieldName !== fieldName) return;
+      chat.twin.events.off('subscriptionStarted', listener);
+      resolve();
+    };
+    chat.twin.events.on('subscriptionStarted', listener);
+  });
+}
+
+/** The four subscriptions an open room makes (messages, changes, typing, presence). */
+export const ROOM_SUBSCRIPTIONS = ['onNewMessage', 'onMessageChanged', 'onTyping', 'onPresence'] as const;
+
+/** Resolves when the twin acknowledges the next subscription to each of an open room's fields. */
+export function nextRoomSubscriptions(chat: ChatTwin): Promise<void> {
+  return Promise.all(ROOM_SUBSCRIPTIONS.map((field) => nextSubscription(chat, field))).then(() => undefined);
+}

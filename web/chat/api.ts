@@ -6,7 +6,19 @@ import { generateClient } from 'aws-amplify/api';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
+  AcceptInviteDocument,
   CreateRoomDocument,
+  HeartbeatDocument,
+  InviteMemberDocument,
+  ListPublicRoomsDocument,
+  MarkReadDocument,
+  MyInvitationsDocument,
+  OnPresenceDocument,
+  OnTypingDocument,
+  PresenceDocument,
+  ReactDocument,
+  SetTypingDocument,
+  UnreactDocument,
   DeleteMessageDocument,
   EditMessageDocument,
   JoinRoomDocument,
@@ -18,13 +30,30 @@ import {
   GetRoomDocument,
   RemoveMemberDocument,
   SendMessageDocument,
+  type InvitationFieldsFragment,
   type MessageFieldsFragment,
+  type MyRoomsQuery,
+  type PresenceFieldsFragment,
   type RoomFieldsFragment,
+  type RoomVisibility,
+  type TypingEventFieldsFragment,
 } from '../../resolvers/generated/operations';
 import { reportIfSessionEnded } from './session-ended';
 
 export type Message = MessageFieldsFragment;
 export type Room = RoomFieldsFragment;
+/** A room as myRooms lists it: with the caller's read marker, unread count and last message. */
+export type MyRoom = MyRoomsQuery['myRooms'][number];
+export type Invitation = InvitationFieldsFragment;
+export type Presence = PresenceFieldsFragment;
+export type TypingEvent = TypingEventFieldsFragment;
+export type Visibility = RoomVisibility;
+
+/** The emoji react accepts, in the API's order (README: Reactions). */
+export const REACTION_EMOJI = ['👍', '👎', '❤️', '😂', '😮', '😢', '🎉', '🙏', '👀', '🔥', '✅', '🚀'] as const;
+
+/** How many public rooms one directory page holds. */
+export const DIRECTORY_PAGE_SIZE = 20;
 
 /** How many messages one history page holds (listMessages allows 1 to 100). */
 export const HISTORY_PAGE_SIZE = 30;
@@ -70,7 +99,7 @@ function subscribe<R, V>(document: TypedDocumentNode<R, V>, variables: V, next: 
 export const chatApi = {
   myRooms: async () => (await run(MyRoomsDocument, {})).myRooms,
   getRoom: async (roomId: string) => (await run(GetRoomDocument, { roomId })).getRoom,
-  createRoom: async (name: string) => (await run(CreateRoomDocument, { name })).createRoom,
+  createRoom: async (name: string, visibility: Visibility = 'PUBLIC') => (await run(CreateRoomDocument, { name, visibility })).createRoom,
   joinRoom: async (roomId: string) => (await run(JoinRoomDocument, { roomId })).joinRoom,
   leaveRoom: async (roomId: string) => (await run(LeaveRoomDocument, { roomId })).leaveRoom,
   removeMember: async (roomId: string, userId: string) => (await run(RemoveMemberDocument, { roomId, userId })).removeMember,
@@ -81,6 +110,24 @@ export const chatApi = {
   editMessage: async (roomId: string, messageId: string, content: string) =>
     (await run(EditMessageDocument, { roomId, messageId, content })).editMessage,
   deleteMessage: async (roomId: string, messageId: string) => (await run(DeleteMessageDocument, { roomId, messageId })).deleteMessage,
+  react: async (roomId: string, messageId: string, emoji: string) => (await run(ReactDocument, { roomId, messageId, emoji })).react,
+  unreact: async (roomId: string, messageId: string, emoji: string) => (await run(UnreactDocument, { roomId, messageId, emoji })).unreact,
+  markRead: async (roomId: string, messageId: string) => (await run(MarkReadDocument, { roomId, messageId })).markRead,
+  setTyping: async (roomId: string) => (await run(SetTypingDocument, { roomId })).setTyping,
+  heartbeat: async (roomId: string) => (await run(HeartbeatDocument, { roomId })).heartbeat,
+  presence: async (roomId: string) => (await run(PresenceDocument, { roomId })).presence,
+  inviteMember: async (roomId: string, userId: string) => (await run(InviteMemberDocument, { roomId, userId })).inviteMember,
+  acceptInvite: async (roomId: string) => (await run(AcceptInviteDocument, { roomId })).acceptInvite,
+  myInvitations: async () => (await run(MyInvitationsDocument, {})).myInvitations,
+  listPublicRooms: async (nextToken: string | null) => (await run(ListPublicRoomsDocument, { limit: DIRECTORY_PAGE_SIZE, nextToken })).listPublicRooms,
+  /** onTyping for one room (never the caller's own signals); returns the unsubscribe. */
+  watchTyping(roomId: string, onTyping: (event: TypingEvent) => void, onError: (error: unknown) => void): () => void {
+    return subscribe(OnTypingDocument, { roomId }, (d) => d.onTyping && onTyping(d.onTyping), onError);
+  },
+  /** onPresence for one room; returns the unsubscribe. */
+  watchPresence(roomId: string, onPresence: (presence: Presence) => void, onError: (error: unknown) => void): () => void {
+    return subscribe(OnPresenceDocument, { roomId }, (d) => d.onPresence && onPresence(d.onPresence), onError);
+  },
   /** onNewMessage and onMessageChanged for one room; returns the unsubscribe. */
   watchRoom(roomId: string, onMessage: (message: Message) => void, onError: (error: unknown) => void): () => void {
     const stops = [

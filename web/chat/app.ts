@@ -5,8 +5,11 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { signOut } from 'aws-amplify/auth';
-import { chatApi, type Room } from './api';
+import { chatApi, type Invitation, type Message, type MyRoom, type Room } from './api';
 import { watchConnection, type ConnectionView } from './connection';
+import { Directory } from './directory';
+import { Invitations } from './invitations';
+import { RoomList } from './room-list';
 import { RoomView } from './room-view';
 import { currentUser, type SignedInUser } from './session';
 import { onSessionEnded } from './session-ended';
@@ -82,8 +85,20 @@ const ACCESS_LOST = 'You are no longer a member of this room: an Admin removed y
 
 type Opened = { kind: 'none' } | { kind: 'room'; room: Room } | { kind: 'refused'; roomId: string; message: string; canJoin: boolean };
 
+/** The API's refusal of a join to a private room without an invitation, in the page's words. */
+const NEEDS_INVITATION = 'This room is private: you need an invitation to join it. Ask a member to invite you by your user id.';
+
+function joinRefusal(e: unknown, what: string): string {
+  if (errorTypeOf(e) === 'Unauthorized' && !isGroupDenial(e) && /invitation/i.test(plainError(e, ''))) return NEEDS_INVITATION;
+  return plainError(e, what);
+}
+
 function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }) {
-  const [rooms, setRooms] = useState<Room[]>([]);
+  const [rooms, setRooms] = useState<MyRoom[]>([]);
+  /** False until myRooms first answered: the open room's read marker is not known before. */
+  const [roomsLoaded, setRoomsLoaded] = useState(false);
+  const [invitations, setInvitations] = useState<Invitation[]>([]);
+  const [privateRoom, setPrivateRoom] = useState(false);
   const [roomId, setRoomId] = useState<string | null>(roomIdInHash);
   const [opened, setOpened] = useState<Opened>({ kind: 'none' });
   const [connection, setConnection] = useState<ConnectionView>('connecting');
@@ -102,12 +117,37 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
 
   const loadRooms = useCallback(async () => {
     try {
-      setRooms(await chatApi.myRooms());
+      const [mine, invited] = await Promise.all([chatApi.myRooms(), chatApi.myInvitations()]);
+      setRooms(mine);
+      setInvitations(invited);
+      setRoomsLoaded(true);
     } catch (e) {
       setError(plainError(e, 'Loading your rooms failed'));
     }
   }, []);
   useEffect(() => void loadRooms(), [loadRooms]);
+  // Unread counts of the other rooms and new invitations have no subscription: read them again
+  // when the reader comes back to the page or moves to another room.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && void loadRooms();
+    document.addEventListener('visibilitychange', onVisible);
+    addEventListener('hashchange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      removeEventListener('hashchange', onVisible);
+    };
+  }, [loadRooms]);
+
+  /** The open room's newest shown message is read: no badge, and it is the room's last message. */
+  const markedRead = useCallback((message: Message) => {
+    setRooms((list) =>
+      list.map((room) =>
+        room.id === message.roomId
+          ? { ...room, unreadCount: 0, lastReadMessageId: message.id, lastMessage: !room.lastMessage || room.lastMessage.id <= message.id ? message : room.lastMessage }
+          : room,
+      ),
+    );
+  }, []);
 
   useEffect(() => {
     if (!roomId) return setOpened({ kind: 'none' });
@@ -134,7 +174,8 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
     setRoomsShown(false);
   };
 
-  async function act(action: () => Promise<Room>, what: string) {
+  /** `inPlace`: the refusal is shown in the refused room's view rather than in the sidebar. */
+  async function act(action: () => Promise<Room>, what: string, inPlace = false) {
     try {
       const room = await action();
       setError(null);
@@ -143,9 +184,14 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
       setOpened({ kind: 'room', room });
       open(room.id);
     } catch (e) {
-      setError(plainError(e, what));
+      const message = joinRefusal(e, what);
+      if (inPlace) setOpened((o) => (o.kind === 'refused' ? { ...o, message, canJoin: message !== NEEDS_INVITATION && o.canJoin } : o));
+      else setError(message);
     }
   }
+
+  const openedRoomId = opened.kind === 'room' ? opened.room.id : null;
+  const readMarkerAtOpen = roomsLoaded ? (rooms.find((r) => r.id === openedRoomId)?.lastReadMessageId ?? null) : undefined;
 
   const badge = opened.kind === 'room' ? connection : 'idle';
   return h(
@@ -168,23 +214,8 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
       'nav',
       { className: 'sidebar', id: 'rooms-nav', 'aria-label': 'Rooms' },
       h('h2', null, 'My rooms'),
-      h(
-        'ul',
-        { className: 'rooms' },
-        rooms.length === 0 && h('li', { className: 'muted' }, 'No rooms yet.'),
-        rooms.map((room) =>
-          h(
-            'li',
-            { key: room.id },
-            h(
-              'a',
-              { href: `#/rooms/${room.id}`, 'aria-current': room.id === roomId ? 'page' : undefined, onClick: () => setRoomsShown(false) },
-              h('span', { className: 'hash', 'aria-hidden': true }, '#'),
-              room.name,
-            ),
-          ),
-        ),
-      ),
+      h(RoomList, { rooms, currentId: roomId, onPick: () => setRoomsShown(false) }),
+      h(Invitations, { invitations, onAccept: (invitation) => void act(() => chatApi.acceptInvite(invitation.roomId), `Accepting the invitation to ${invitation.roomName} failed`) }),
       h(
         'form',
         {
@@ -192,12 +223,20 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
           onSubmit: (e) => {
             e.preventDefault();
             const name = newRoom;
+            const visibility = privateRoom ? 'PRIVATE' : 'PUBLIC';
             setNewRoom('');
-            void act(() => chatApi.createRoom(name), 'Creating the room failed');
+            setPrivateRoom(false);
+            void act(() => chatApi.createRoom(name, visibility), 'Creating the room failed');
           },
         },
         h('label', { htmlFor: 'new-room' }, 'New room'),
         h('div', { className: 'row' }, h('input', { id: 'new-room', value: newRoom, placeholder: 'Room name', required: true, onChange: (e) => setNewRoom(e.target.value) }), h('button', { type: 'submit' }, 'Create')),
+        h(
+          'label',
+          { className: 'check' },
+          h('input', { type: 'checkbox', checked: privateRoom, onChange: (e) => setPrivateRoom(e.target.checked) }),
+          'Private (by invitation only)',
+        ),
       ),
       h(
         'form',
@@ -213,7 +252,13 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
         h('label', { htmlFor: 'join-room' }, 'Join a room'),
         h('div', { className: 'row' }, h('input', { id: 'join-room', value: joinId, placeholder: 'Room id or link', required: true, onChange: (e) => setJoinId(e.target.value) }), h('button', { type: 'submit' }, 'Join')),
       ),
+      h(Directory, {
+        memberOf: new Set(rooms.map((r) => r.id)),
+        onOpen: (room) => open(room.id),
+        onJoin: (room) => void act(() => chatApi.joinRoom(room.id), `Joining ${room.name} failed`),
+      }),
       error && h('p', { className: 'error', role: 'alert' }, error),
+      h('p', { className: 'my-id' }, 'Your user id ', h('code', null, user.userId), ' (give it to be invited to a private room)'),
     ),
     h(
       'main',
@@ -224,7 +269,7 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
           'div',
           { className: 'empty', role: 'alert' },
           h('p', { className: 'error' }, opened.message),
-          opened.canJoin && h('button', { type: 'button', className: 'primary', onClick: () => void act(() => chatApi.joinRoom(opened.roomId), 'Joining the room failed') }, 'Join this room'),
+          opened.canJoin && h('button', { type: 'button', className: 'primary', onClick: () => void act(() => chatApi.joinRoom(opened.roomId), 'Joining the room failed', true) }, 'Join this room'),
         ),
       opened.kind === 'room' &&
         h(RoomView, {
@@ -236,6 +281,8 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
             location.hash = '';
             void loadRooms();
           },
+          readMarkerAtOpen,
+          onRead: markedRead,
           onAccessLost: () => {
             setOpened({ kind: 'refused', roomId: opened.room.id, message: ACCESS_LOST, canJoin: true });
             void loadRooms();

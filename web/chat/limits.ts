@@ -11,3 +11,18 @@ export const RESUBSCRIBE_FIRST_DELAY_MS = 1_000;
 
 /** ...up to this delay between its own attempts. */
 export const RESUBSCRIBE_MAX_DELAY_MS = 15_000;
+
+/** While someone types, at most one typing signal this often (the API refuses one within 2 s). */
+export const TYPING_SEND_INTERVAL_MS = 3_000;
+
+/** "alice is typing…" goes away this long after alice's last signal. */
+export const TYPING_SHOWN_MS = 5_000;
+
+/** A heartbeat on entering a room and then this often (the API's presence lasts 60 s). */
+export const HEARTBEAT_INTERVAL_MS = 25_000;
+
+/** How often the presence list drops people whose heartbeat has expired. */
+export const PRESENCE_SWEEP_MS = 10_000;
+
+/** unreadCount counts at most this many (a full count means "this many or more"). */
+export const UNREAD_COUNT_CAP = 100;

@@ -1,14 +1,20 @@
 /// <reference lib="dom" />
 /**
  * One open room: history with "load older", live messages and changes, the composer (Enter
- * sends, Shift+Enter is a new line), pending sends with retry, edit and delete.
+ * sends, Shift+Enter is a new line), pending sends with retry, edit and delete, reactions,
+ * who is here and who is typing, read state (markRead as messages are shown, a "new messages"
+ * divider after the marker the room had when opened) and invitations to a private room.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { chatApi, type Message, type Room } from './api';
+import { InviteForm } from './invite-form';
+import { usePresence } from './presence';
+import { Reactions } from './reactions';
+import { typingSentence, useTyping } from './typing';
 import type { ConnectionView } from './connection';
 import { MAX_CATCH_UP_PAGES, COMPOSER_MAX_ROWS, RESUBSCRIBE_FIRST_DELAY_MS, RESUBSCRIBE_MAX_DELAY_MS } from './limits';
 import type { SignedInUser } from './session';
-import { addPending, emptyTimeline, failPending, mergeMessages, newClientMessageId, settlePending, sortedMessages, type PendingSend, type Timeline } from './timeline';
+import { addPending, emptyTimeline, failPending, mergeEvents, mergeMessages, newClientMessageId, settlePending, sortedMessages, type PendingSend, type Timeline } from './timeline';
 import { isNotMember, plainError } from '../shared/errors';
 import { h } from '../shared/h';
 
@@ -21,12 +27,16 @@ interface RoomViewProps {
   onLeave: () => void;
   /** The API says the caller is no longer a member (removed by an Admin, or left elsewhere). */
   onAccessLost: () => void;
+  /** The caller's read marker when the room was opened; undefined while my rooms are loading. */
+  readMarkerAtOpen: string | null | undefined;
+  /** markRead stored `message` (the newest shown) as read. */
+  onRead: (message: Message) => void;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-export function RoomView({ room, user, connection, onLeave, onAccessLost }: RoomViewProps) {
+export function RoomView({ room, user, connection, onLeave, onAccessLost, readMarkerAtOpen, onRead }: RoomViewProps) {
   const [timeline, setTimeline] = useState<Timeline>(emptyTimeline);
   /** Bumped to subscribe again (the page's own reconnect, or "Reconnect now"). */
   const [generation, setGeneration] = useState(0);
@@ -50,6 +60,23 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
     return plainError(e, what);
   }
 
+  /** A live subscription failed (the room's messages, typing or presence). */
+  function liveFailed(e: unknown) {
+    if (isNotMember(e)) return accessLostRef.current();
+    setError(plainError(e, 'Live updates stopped'));
+  }
+  const typing = useTyping(room.id, generation, liveFailed);
+  const here = usePresence(room.id, generation, liveFailed);
+  const messageFromRef = useRef(typing.messageFrom);
+  messageFromRef.current = typing.messageFrom;
+
+  // The divider sits after the marker the room had when it was opened, not the one markRead moves.
+  const [dividerAfter, setDividerAfter] = useState<string | null | undefined>(undefined);
+  if (dividerAfter === undefined && readMarkerAtOpen !== undefined) setDividerAfter(readMarkerAtOpen);
+  const onReadRef = useRef(onRead);
+  onReadRef.current = onRead;
+  const markedUpTo = useRef('');
+
   useEffect(() => {
     let open = true;
     const stop = chatApi.watchRoom(
@@ -58,13 +85,10 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
         const known = timelineRef.current.messages.get(message.id);
         const said = message.senderId === user.userId ? null : announcementOf(message, known);
         if (said) setAnnouncement(said);
-        setTimeline((t) => mergeMessages(t, [message]));
+        if (!known) messageFromRef.current(message.senderId);
+        setTimeline((t) => mergeEvents(t, [message]));
       },
-      (e) => {
-        if (!open) return;
-        if (isNotMember(e)) return accessLostRef.current();
-        setError(plainError(e, 'Live updates stopped'));
-      },
+      (e) => open && liveFailed(e),
     );
     return () => {
       open = false;
@@ -151,6 +175,27 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
     })();
   }, [connection, room.id]);
 
+  // Shown is read (own messages too): mark the newest stored message once the marker at opening
+  // is known (so the divider keeps it) and while the page is in view.
+  const newest = sortedMessages(timeline).at(-1);
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const onVisibility = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+  useEffect(() => {
+    if (!newest || dividerAfter === undefined || !visible || newest.id <= markedUpTo.current) return;
+    markedUpTo.current = newest.id;
+    chatApi.markRead(room.id, newest.id).then(
+      () => onReadRef.current(newest),
+      (e: unknown) => {
+        markedUpTo.current = '';
+        if (isNotMember(e)) accessLostRef.current();
+      },
+    );
+  }, [newest, dividerAfter, visible, room.id]);
+
   // Newest at the bottom: follow new messages while the reader is at the bottom.
   useLayoutEffect(() => {
     const list = listRef.current;
@@ -211,14 +256,34 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
     }
   }
 
+  function toggleReaction(message: Message, emoji: string, mine: boolean) {
+    return change(() => (mine ? chatApi.unreact : chatApi.react)(room.id, message.id, emoji), mine ? 'Taking back the reaction failed' : 'Reacting failed');
+  }
+
   const shareLink = `${location.origin}${location.pathname}#/rooms/${room.id}`;
+  const shown = sortedMessages(timeline);
+  // The first message after the marker, if the marker is not the newest one.
+  const firstUnread = dividerAfter ? shown.find((m) => m.id > dividerAfter)?.id : undefined;
+  const typingText = typingSentence(typing.typists);
   return h(
     'section',
     { className: 'room', 'aria-labelledby': 'room-title' },
     h(
       'header',
       { className: 'room-header' },
-      h('div', null, h('h2', { id: 'room-title' }, room.name), h('p', { className: 'room-id' }, 'Room id ', h('code', null, room.id))),
+      h(
+        'div',
+        null,
+        h('h2', { id: 'room-title' }, room.name, room.visibility === 'PRIVATE' && h('span', { className: 'private-tag' }, 'Private')),
+        h('p', { className: 'room-id' }, 'Room id ', h('code', null, room.id)),
+        h(
+          'p',
+          { className: 'presence', 'aria-label': `Here now: ${here.map((p) => p.username).join(', ') || 'nobody'}` },
+          h('span', { className: 'presence-dot', 'aria-hidden': true }),
+          'Here now: ',
+          here.length === 0 ? '…' : here.map((p, i) => h('span', { key: p.userId, className: 'present' }, i > 0 ? ', ' : '', p.username)),
+        ),
+      ),
       h(
         'div',
         { className: 'room-actions' },
@@ -226,6 +291,7 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
         h('button', { type: 'button', onClick: () => void leave() }, 'Leave'),
       ),
     ),
+    room.visibility === 'PRIVATE' && h(InviteForm, { roomId: room.id, roomName: room.name, onAccessLost: () => accessLostRef.current() }),
     (connection === 'reconnecting' || connection === 'offline') &&
       h(
         'p',
@@ -251,7 +317,8 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
       timeline.olderToken && h('li', { className: 'older' }, h('button', { type: 'button', onClick: () => void loadOlder() }, 'Load older messages')),
       loading && h('li', { className: 'muted' }, 'Loading…'),
       !loading && timeline.messages.size === 0 && timeline.pending.length === 0 && h('li', { className: 'muted' }, 'No messages yet. Say hello!'),
-      sortedMessages(timeline).map((message) =>
+      shown.flatMap((message) => [
+        message.id === firstUnread && h('li', { key: 'new-messages', className: 'new-divider', role: 'separator', 'aria-label': 'New messages' }, h('span', null, 'New messages')),
         h(MessageItem, {
           key: message.id,
           message,
@@ -260,11 +327,13 @@ export function RoomView({ room, user, connection, onLeave, onAccessLost }: Room
           onEdit: (content) => change(() => chatApi.editMessage(room.id, message.id, content), 'Editing failed'),
           onDelete: () => change(() => chatApi.deleteMessage(room.id, message.id), 'Deleting failed'),
           onRemoveSender: () => void removeSender(message),
+          onReact: (emoji, mine) => void toggleReaction(message, emoji, mine),
         }),
-      ),
+      ]),
       timeline.pending.map((pending) => h(PendingItem, { key: pending.clientMessageId, pending, user, onRetry: () => void send(pending.content, pending.clientMessageId) })),
     ),
-    h(Composer, { roomName: room.name, onSend: (content) => void send(content) }),
+    h('p', { className: 'typing', 'aria-live': 'off' }, typingText),
+    h(Composer, { roomName: room.name, onSend: (content) => void send(content), onTyping: typing.signalTyping }),
   );
 }
 
@@ -291,6 +360,7 @@ function MessageItem(props: {
   onEdit: (content: string) => Promise<void>;
   onDelete: () => Promise<void>;
   onRemoveSender: () => void;
+  onReact: (emoji: string, mine: boolean) => void;
 }) {
   const { message, own, isAdmin } = props;
   const [editing, setEditing] = useState(false);
@@ -344,6 +414,7 @@ function MessageItem(props: {
             h('button', { type: 'button', onClick: () => setEditing(false) }, 'Cancel'),
           )
         : h('p', { className: 'content' }, message.content),
+    !message.deleted && !editing && h(Reactions, { message, onToggle: props.onReact }),
     !message.deleted &&
       !editing &&
       (own || isAdmin) &&
@@ -401,7 +472,7 @@ function PendingItem({ pending, user, onRetry }: { pending: PendingSend; user: S
   );
 }
 
-function Composer({ roomName, onSend }: { roomName: string; onSend: (content: string) => void }) {
+function Composer({ roomName, onSend, onTyping }: { roomName: string; onSend: (content: string) => void; onTyping: () => void }) {
   const [draft, setDraft] = useState('');
   const submit = () => {
     if (!draft.trim()) return;
@@ -427,7 +498,11 @@ function Composer({ roomName, onSend }: { roomName: string; onSend: (content: st
       rows,
       placeholder: `Message ${roomName}`,
       'aria-describedby': 'composer-hint',
-      onChange: (e) => setDraft((e.target as HTMLTextAreaElement).value),
+      onChange: (e) => {
+        const value = (e.target as HTMLTextAreaElement).value;
+        setDraft(value);
+        if (value.trim()) onTyping();
+      },
       onKeyDown: (e) => {
         if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
           e.preventDefault();

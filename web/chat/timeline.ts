@@ -31,6 +31,22 @@ export function mergeMessages(timeline: Timeline, incoming: readonly Message[]):
   return { ...timeline, messages };
 }
 
+/**
+ * Adds messages from subscription events. An event's `mine` is the view of whoever caused it
+ * (the reacting user), so counts come from the event and `mine` stays what this page knew from
+ * its own answers and listMessages.
+ */
+export function mergeEvents(timeline: Timeline, incoming: readonly Message[]): Timeline {
+  return mergeMessages(
+    timeline,
+    incoming.map((message) => {
+      const known = timeline.messages.get(message.id);
+      const mine = new Set(known?.reactions.filter((r) => r.mine).map((r) => r.emoji) ?? []);
+      return { ...message, reactions: message.reactions.map((r) => ({ ...r, mine: mine.has(r.emoji) })) };
+    }),
+  );
+}
+
 function changeTime(message: Message): string {
   return message.editedAt ?? message.createdAt;
 }
