@@ -6,8 +6,9 @@ import * as acorn from 'acorn';
 import * as walk from 'acorn-walk';
 import type { CodeError } from '@aws-sdk/client-appsync';
 import { blank, EditedSource, type SourceEdit } from './source-edits';
-import { COMPILED_CODE_CACHE_SIZE, WATCHDOG_TRIGGERS } from './limits';
+import { COMPILED_CODE_CACHE_SIZE } from './limits';
 import { LruMap } from './static/lru-map';
+import { needsWatchdog } from './watchdog-need';
 
 /** The file name AWS reports positions against, e.g. `code.js:3:14: TypeError: ...`. */
 export const CODE_FILE_NAME = 'code.js';
@@ -146,22 +147,10 @@ function compileUncached(code: string): CompileResult {
       edits.push({ start: body.end, end: body.end, text: ')', anchor: fn.start });
     }
   };
-  let needsWatchdog = false;
-  const noteName = (name: string): void => {
-    if ((WATCHDOG_TRIGGERS as readonly string[]).includes(name)) needsWatchdog = true;
-  };
   walk.simple(program, {
     FunctionDeclaration: checkClock,
     FunctionExpression: checkClock,
     ArrowFunctionExpression: checkClock,
-    Identifier: (node) => noteName(node.name),
-    // acorn-walk does not visit the name in `a.b`, so look at member expressions themselves.
-    MemberExpression: (node) => {
-      if (node.property.type === 'Identifier') noteName(node.property.name);
-    },
-    Literal: (node) => {
-      if (typeof node.value === 'string') noteName(node.value);
-    },
     ForOfStatement: countIterations,
     ForInStatement: countIterations,
     ForStatement: countIterations,
@@ -191,7 +180,7 @@ function compileUncached(code: string): CompileResult {
   } catch (error) {
     return { ok: false, codeErrors: [parserError(error)] };
   }
-  return { ok: true, module: { script, source, exportNames, needsWatchdog } };
+  return { ok: true, module: { script, source, exportNames, needsWatchdog: needsWatchdog(program) } };
 }
 
 function isImportable(name: string): name is ImportableModule {
