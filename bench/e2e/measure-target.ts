@@ -155,6 +155,14 @@ export async function measureTarget(target: RunningTarget, population: Populatio
     result.cases.push(entry);
   };
   try {
+    // Memory per idle subscribed socket, before any load has grown the heap: the largest N
+    // connected and subscribed, left idle, then closed.
+    const biggest = Math.max(...config.oneRoomSubscribers);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+    const idle = await connectGroup(target, `idle-${biggest}`, oneRoomSockets(population, biggest), config);
+    result.groups.push(idle.setup);
+    log(`${target.name} ${biggest} idle sockets: ${idle.setup.idleKiBPerSocket.toFixed(1)} KiB each (server RSS growth)`);
+    await closeGroup(idle);
     const oneRoomPlans = senderPlans(population, [population.oneRoom]);
     for (const n of config.oneRoomSubscribers) {
       const group = await connectGroup(target, `one-room-${n}`, oneRoomSockets(population, n), config);

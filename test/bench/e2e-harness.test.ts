@@ -41,6 +41,7 @@ describe('the end-to-end harness on a real twin', () => {
   it('runs every case of the layout', () => {
     expect(result.cases.map((c) => c.caseId)).toEqual(['one-room-2-saturation', 'one-room-2-steady', 'one-room-2-burst', 'rooms-2x2-saturation']);
     expect(result.groups.map((g) => [g.groupId, g.sockets, g.connectFailures])).toEqual([
+      ['idle-2', 2, []],
       ['one-room-2', 2, []],
       ['rooms-2x2', 4, []],
     ]);
