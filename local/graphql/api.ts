@@ -34,6 +34,7 @@ import {
   toLocations,
   type AppSyncError,
 } from './errors';
+import { DocumentCache } from './document-cache';
 import { collectRootFields, conditionalError } from './field-collection';
 import { checkDocumentText, checkOperationSize, checkVariablesNesting } from './request-limits';
 import { ScalarSerializationError } from './scalars';
@@ -162,17 +163,24 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
   const feeds = subscriptionsByMutation(schema);
   const rootTypes = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
 
-  /** Everything that refuses a request as a whole, before any resolver runs. */
-  function parseRequest(request: GraphQLRequest): Parsed {
-    const refuse = (error: AppSyncError): Parsed => ({ ok: false, errors: [error] });
-    if (typeof request.query !== 'string') {
-      return refuse({ path: null, locations: [], message: 'Invalid query: the request has no query string' });
+  const documents = new DocumentCache();
+
+  /**
+   * The document of the request, or the refusal of the checks that depend on its text (a known
+   * text skips them), in the order they apply: text bounds, variables nesting, syntax, size, validation.
+   */
+  function checkedDocument(text: string, variables: unknown): { ok: true; document: DocumentNode } | { ok: false; errors: AppSyncError[] } {
+    const refuse = (error: AppSyncError) => ({ ok: false as const, errors: [error] });
+    const known = documents.get(text);
+    if (known) {
+      const overNested = checkVariablesNesting(variables);
+      return overNested ? refuse(requestError(overNested)) : { ok: true, document: known };
     }
-    const overLimit = checkDocumentText(request.query) ?? checkVariablesNesting(request.variables);
+    const overLimit = checkDocumentText(text) ?? checkVariablesNesting(variables);
     if (overLimit) return refuse(requestError(overLimit));
     let document: DocumentNode;
     try {
-      document = parse(request.query);
+      document = parse(text);
     } catch (error) {
       if (error instanceof GraphQLError) return refuse(formatSyntaxError(error));
       throw error;
@@ -181,6 +189,19 @@ export function createGraphQLApi(options: GraphQLApiOptions): GraphQLApi {
     if (oversized) return refuse(requestError(oversized));
     const invalid = validate(schema, document, validationRules);
     if (invalid.length > 0) return { ok: false, errors: invalid.map((e) => formatValidationError(e, document)) };
+    documents.remember(text, document);
+    return { ok: true, document };
+  }
+
+  /** Everything that refuses a request as a whole, before any resolver runs. */
+  function parseRequest(request: GraphQLRequest): Parsed {
+    const refuse = (error: AppSyncError): Parsed => ({ ok: false, errors: [error] });
+    if (typeof request.query !== 'string') {
+      return refuse({ path: null, locations: [], message: 'Invalid query: the request has no query string' });
+    }
+    const checked = checkedDocument(request.query, request.variables);
+    if (!checked.ok) return checked;
+    const { document } = checked;
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const operation = getOperationAST(document, operationName);
     if (!operation) return refuse({ path: null, locations: [], message: 'Unable to identify the operation to run' });
