@@ -162,7 +162,7 @@ describe('the chat page with typing, presence, reactions, unread state and priva
     // The refusal changed nothing: bob is still not a member.
     await expect(myRoom(BOB, privateId)).resolves.toBeUndefined();
     // The directory lists the public room and not the private one.
-    await bob.getByRole('button', { name: 'Browse public rooms' }).click();
+    await bob.getByRole('button', { name: 'Public room directory' }).click();
     await bob.getByRole('button', { name: 'Open Features' }).waitFor();
     await expect(bob.getByRole('list', { name: 'Public rooms' }).innerText()).resolves.not.toContain('Secret plans');
 

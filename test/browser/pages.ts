@@ -70,3 +70,22 @@ export function waitConnection(page: Page, label: string, timeout = STEP_TIMEOUT
 export function waitLive(page: Page): Promise<void> {
   return waitConnection(page, 'Live');
 }
+
+/** The mutation `operation` (as the page names it, e.g. Heartbeat) was answered. */
+export function answered(page: Page, operation: string): Promise<unknown> {
+  return page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(`mutation ${operation}(`));
+}
+
+/**
+ * Opens a room in a page already signed in, and resolves once the writes that entering it makes
+ * are answered (a heartbeat for presence, markRead of the newest message shown), so a test can
+ * take a "before" snapshot of the table that later refusals must leave as it is.
+ */
+export async function openRoomSettled(page: Page, roomId: string): Promise<void> {
+  const settled = Promise.all([answered(page, 'Heartbeat'), answered(page, 'MarkRead')]);
+  await page.evaluate((id) => {
+    location.hash = `#/rooms/${id}`;
+  }, roomId);
+  await waitLive(page);
+  await settled;
+}

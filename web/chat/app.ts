@@ -174,7 +174,7 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
     setRoomsShown(false);
   };
 
-  /** `inPlace`: the refusal is shown in the refused room's view rather than in the sidebar. */
+  /** `inPlace`: a join from the refused room's view, where "you need an invitation" is shown. */
   async function act(action: () => Promise<Room>, what: string, inPlace = false) {
     try {
       const room = await action();
@@ -185,7 +185,8 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
       open(room.id);
     } catch (e) {
       const message = joinRefusal(e, what);
-      if (inPlace) setOpened((o) => (o.kind === 'refused' ? { ...o, message, canJoin: message !== NEEDS_INVITATION && o.canJoin } : o));
+      // A private room's refusal replaces the offer to join (joining again would not help).
+      if (inPlace && message === NEEDS_INVITATION) setOpened((o) => (o.kind === 'refused' ? { ...o, message, canJoin: false } : o));
       else setError(message);
     }
   }

@@ -36,7 +36,8 @@ export function Directory({ memberOf, onJoin, onOpen }: { memberOf: ReadonlySet<
           setShown(!shown);
         },
       },
-      shown ? 'Hide public rooms' : 'Browse public rooms',
+      // Not "… rooms": the phone layout's toggle is the page's one button named Rooms.
+      shown ? 'Hide the public room directory' : 'Public room directory',
     ),
     shown &&
       h(
