@@ -19,7 +19,11 @@ import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './server/limits';
 import { createOnePortServer } from './server/one-port';
 import { createRequestHandler } from './server/request-handler';
 import { ensureTlsMaterial } from './server/tls';
-import { dataSources, TABLE_NAME_ENV } from '../resolvers/wiring';
+import { buildModerationDefinition } from './stepfunctions/definition';
+import { createModerationEventBus } from './stepfunctions/event-bus';
+import { LocalStepFunctions } from './stepfunctions/service';
+import type { GraphQLApi } from './graphql/api';
+import { dataSources, STATE_MACHINE_ARN_ENV, TABLE_NAME_ENV } from '../resolvers/wiring';
 
 export const DEFAULT_TABLE_NAME = 'ChatTable';
 export const DEFAULT_REGION = 'us-east-1';
@@ -59,6 +63,8 @@ export interface StartTwinOptions {
   accessTokenTtlSeconds?: number;
   /** The HTTP server's timeouts, connection limit and drain time (tests inject short ones). */
   serverLimits?: Partial<ServerLimits>;
+  /** The moderation workflow: decision timeout (default 7 days), Retry pause, injected faults by state name. */
+  moderation?: { decisionTimeoutSeconds?: number; retryIntervalMs?: number; faults?: Map<string, string[]> };
 }
 
 export interface Twin {
@@ -93,6 +99,8 @@ export interface Twin {
   events: EventEmitter<TwinEvents>;
   /** Live realtime subscriptions. */
   subscriptionCount(): number;
+  /** The local Step Functions running the moderation workflow. */
+  stepFunctions: LocalStepFunctions;
   stop(): Promise<void>;
 }
 
@@ -175,21 +183,39 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     await ensureTable(client, tableName);
     const schema = loadApiSchema();
     const hub = new ObservedHub(log.child({ part: 'realtime' }));
+    // The moderation state machine, from the CDK construct, run locally.
+    const moderation = buildModerationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds });
+    // The workflow's events call the API, which is made after the data sources that start the workflow.
+    const apiRef: { current?: GraphQLApi } = {};
+    const currentApi = (): GraphQLApi => {
+      if (!apiRef.current) throw new Error('The GraphQL API is not ready for moderation events');
+      return apiRef.current;
+    };
+    const stepFunctions = new LocalStepFunctions({
+      definition: moderation.definition,
+      stateMachineArn: moderation.stateMachineArn,
+      dynamodb: () => client,
+      putEvents: createModerationEventBus(currentApi, log.child({ part: 'events' })),
+      faults: options.moderation?.faults,
+      retryIntervalMs: options.moderation?.retryIntervalMs,
+    });
     const api = createGraphQLApi({
       schema,
       resolverFields: resolverFieldKeys(),
-      env: { [TABLE_NAME_ENV]: tableName },
+      env: { [TABLE_NAME_ENV]: tableName, [STATE_MACHINE_ARN_ENV]: moderation.stateMachineArn },
       runResolver: createPipelineRunner(
         createDataSourceInvoker({
           dataSources,
           // Tokens signed with the data directory's key stay valid across restarts on it.
           dynamodb: { client, tableName, nextTokenKey: loadNextTokenKey(dataDir) },
           log: log.child({ part: 'dynamodb' }),
+          services: { states: (request) => stepFunctions.handle(request) },
         }),
       ),
       onMutation: ({ mutationField, result }) => hub.publish({ mutationField, result }),
       onInvalidate: (invalidation) => hub.invalidate(invalidation),
     });
+    apiRef.current = api;
     const handler = createRequestHandler({
       api,
       pool,
@@ -236,6 +262,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
         openServer.stopAccepting();
         await untilOrAfter(handler.idle(), serverLimits.drainTimeoutMs);
         openServer.destroyHttpConnections();
+        await stepFunctions.stop();
         await openRealtime.close();
         await openServer.close();
         client.destroy();
@@ -263,6 +290,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       pool,
       events: hub.events,
       subscriptionCount: () => hub.size,
+      stepFunctions,
       stop,
     };
   } catch (error) {
