@@ -30,9 +30,16 @@ afterAll(async () => {
   await chat?.stop();
 }, 60_000);
 
+/** One sign-in per user for the direct API calls. */
+const tokens = new Map<string, Promise<string>>();
+function tokenOf(user: { username: string; password: string }): Promise<string> {
+  let token = tokens.get(user.username);
+  if (!token) tokens.set(user.username, (token = cognitoSignIn(chat.twin.cognitoEndpoint, chat.twin.clientId, user.username, user.password).then((t) => t.accessToken)));
+  return token;
+}
+
 async function api(user: { username: string; password: string }, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const { accessToken } = await cognitoSignIn(chat.twin.cognitoEndpoint, chat.twin.clientId, user.username, user.password);
-  const result = await graphqlRequest(chat.twin.graphqlUrl, accessToken, query, variables);
+  const result = await graphqlRequest(chat.twin.graphqlUrl, await tokenOf(user), query, variables);
   return result.body as Record<string, unknown>;
 }
 
@@ -107,23 +114,24 @@ describe('the chat page with typing, presence, reactions, unread state and priva
     await alice.keyboard.press('Enter');
 
     const bobMessage = bob.locator('.message', { hasText: 'Ship it?' });
-    const bobThumb = bobMessage.getByRole('button', { name: '👍 1' });
-    await bobThumb.waitFor();
+    // Counts come from events as they arrive; a page's own `mine` settles with its answer, so
+    // each check waits for the state it expects.
+    const seen = (message: typeof bobMessage, name: string, pressed: boolean) => message.getByRole('button', { name, exact: true, pressed }).waitFor();
     // The event carried alice's view (mine: true); bob has not reacted.
-    await expect(bobThumb.getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(aliceMessage.getByRole('button', { name: '👍 1' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await seen(bobMessage, '👍 1', false);
+    await seen(aliceMessage, '👍 1', true);
 
     // Bob adds his: two on both sides, and alice's own stays hers (bob's event said mine for bob).
-    await bobThumb.click();
-    await expect(bobMessage.getByRole('button', { name: '👍 2' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    const aliceThumb = aliceMessage.getByRole('button', { name: '👍 2' });
-    await aliceThumb.waitFor();
-    await expect(aliceThumb.getAttribute('aria-pressed')).resolves.toBe('true');
+    await bobMessage.getByRole('button', { name: '👍 1', exact: true }).click();
+    await seen(bobMessage, '👍 2', true);
+    await seen(aliceMessage, '👍 2', true);
 
     // Alice takes hers back: one left, bob's.
-    await aliceThumb.click();
-    await expect(bobMessage.getByRole('button', { name: '👍 1' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(aliceMessage.getByRole('button', { name: '👍 1' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await aliceMessage.getByRole('button', { name: '👍 2', exact: true }).click();
+    await seen(bobMessage, '👍 1', true);
+    await seen(aliceMessage, '👍 1', false);
+    // Nothing else was reacted with.
+    await expect(bobMessage.locator('.reaction').count()).resolves.toBe(1);
     await close(alice, bob);
   });
 
@@ -146,6 +154,21 @@ describe('the chat page with typing, presence, reactions, unread state and priva
     await expect(link.locator('.unread').count()).resolves.toBe(0);
     // Stored: myRooms answers 0 for bob now (markRead reached the API).
     await expect(myRoom(BOB, roomId)).resolves.toEqual({ id: roomId, unreadCount: 0 });
+    await close(bob);
+  });
+
+  it('says "99+" for a room with 100 or more unread (myRooms counts at most 100)', async () => {
+    const created = await api(ALICE, 'mutation { createRoom(name: "Busy") { id } }');
+    const busyId = (created.data as { createRoom: { id: string } }).createRoom.id;
+    await expect(api(BOB, 'mutation($r: ID!) { joinRoom(roomId: $r) { id } }', { r: busyId })).resolves.not.toHaveProperty('errors');
+    for (let batch = 0; batch < 10; batch += 1) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => sendAs(ALICE, busyId, `busy ${batch * 10 + i}`)));
+    }
+    await sendAs(ALICE, busyId, 'busy 100');
+    await expect(myRoom(BOB, busyId)).resolves.toEqual({ id: busyId, unreadCount: 100 });
+    const bob = await signedInPage(browser, base, BOB.username, BOB.password);
+    await expect(bob.getByRole('link', { name: /Busy/ }).locator('.unread').innerText()).resolves.toBe('99+');
+    await bob.getByRole('link', { name: /Busy/ }).getByLabel('99+ unread').waitFor();
     await close(bob);
   });
 
