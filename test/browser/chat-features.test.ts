@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { cognitoSignIn, graphqlRequest } from '../e2e/support/raw-clients';
 import { launchChromium } from './browser';
 import { nextRoomSubscriptions, startChatTwin, type ChatTwin } from './chat-twin';
-import { createRoom, messageTexts, signedInPage, waitLive } from './pages';
+import { createRoom, messageTexts, screenshot, signedInPage, waitLive } from './pages';
 
 const ALICE = { username: 'alice', password: 'Alice#Local1' };
 const BOB = { username: 'bob', password: 'Bob#Local1' };
@@ -132,6 +132,7 @@ describe('the chat page with typing, presence, reactions, unread state and priva
     await seen(aliceMessage, '👍 1', false);
     // Nothing else was reacted with.
     await expect(bobMessage.locator('.reaction').count()).resolves.toBe(1);
+    await screenshot(bob, 'chat-features');
     await close(alice, bob);
   });
 
