@@ -12,6 +12,7 @@ import { silentLogger } from './backend';
 import { matchesFilter } from './filter-match';
 import { parseSubscriptionFilter } from './filter-validate';
 import { projectForSubscriber, restrictToSelection } from './projection';
+import { selectionKey } from './selection-key';
 
 /** The data payload of a `data` frame: a GraphQL result for the subscription selection. */
 export interface DataPayload {
@@ -117,6 +118,9 @@ export class SubscriptionHub {
     if (!entries || entries.size === 0) return 0;
     const result = event.mutationSelection ? restrictToSelection(event.result, event.mutationSelection) : event.result;
     let delivered = 0;
+    // One payload object per distinct selection: projected once, and serialised once by the
+    // connections (payload-json.ts), however many subscribers share the selection.
+    const payloads = new Map<string, DataPayload>();
     for (const entry of [...entries]) {
       const { prepared } = entry;
       // Enhanced filters replace argument filters; the two are not combined.
@@ -124,9 +128,12 @@ export class SubscriptionHub {
         ? matchesFilter(prepared.enhancedFilter, result)
         : matchesArguments(prepared.argumentFilter, result);
       if (!matches) continue;
-      const payload: DataPayload = {
-        data: { [prepared.responseKey ?? prepared.fieldName]: projectForSubscriber(result, prepared.selection) },
-      };
+      const key = selectionKey(prepared);
+      let payload = payloads.get(key);
+      if (payload === undefined) {
+        payload = { data: { [prepared.responseKey ?? prepared.fieldName]: projectForSubscriber(result, prepared.selection) } };
+        payloads.set(key, payload);
+      }
       try {
         entry.connection.deliver(entry.subscriptionId, payload);
         delivered += 1;

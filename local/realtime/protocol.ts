@@ -20,6 +20,7 @@ import { closeReasons, connectionErrors, protocolErrors, type CloseReason, type 
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './frames';
 import type { DataPayload, SubscriberConnection, SubscriptionHub } from './hub';
 import { APPSYNC_LIMITS, type RealtimeLimits } from './limits';
+import { serializePayload } from './payload-json';
 import { TokenBucket } from './token-bucket';
 
 export interface Timers {
@@ -127,8 +128,7 @@ export class RealtimeConnection implements SubscriberConnection {
   /** Called by the hub with a matching event. */
   deliver(subscriptionId: string, payload: DataPayload): void {
     if (this.ended || this.slots.get(subscriptionId)?.state !== 'live') return;
-    const payloadJson = JSON.stringify(payload);
-    const bytes = Buffer.byteLength(payloadJson, 'utf8');
+    const { json: payloadJson, bytes } = serializePayload(payload);
     if (bytes > this.limits.maxPayloadBytes) {
       this.logger.warn(
         { connectionId: this.connectionId, subscriptionId, bytes, limit: this.limits.maxPayloadBytes },

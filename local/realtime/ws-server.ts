@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RealtimeBackend, RealtimeLogger } from './backend';
@@ -45,10 +46,24 @@ export interface RealtimeServer {
 
 export const DEFAULT_REALTIME_PATH = '/graphql/realtime';
 
+/**
+ * Holds a socket's writes until the current synchronous work ends: a publish that sends several
+ * frames to one connection (several subscriptions on it) then makes one write of them all, not
+ * one per frame. ws exposes no cork of its own; its underlying net.Socket is `_socket`.
+ */
+function corkUntilNextTick(socket: WebSocket): void {
+  const raw = (socket as unknown as { _socket?: Socket })._socket;
+  if (raw === undefined || raw.writableCorked > 0 || raw.destroyed) return;
+  raw.cork();
+  process.nextTick(() => raw.uncork());
+}
+
 function transportFor(socket: WebSocket, closeTimeoutMs: number): ConnectionTransport {
   return {
     send(text) {
-      if (socket.readyState === socket.OPEN) socket.send(text);
+      if (socket.readyState !== socket.OPEN) return;
+      corkUntilNextTick(socket);
+      socket.send(text);
     },
     bufferedBytes: () => socket.bufferedAmount,
     close(code, reason) {
