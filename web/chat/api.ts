@@ -10,6 +10,10 @@ import {
   CreateRoomDocument,
   HeartbeatDocument,
   InviteMemberDocument,
+  ListReportsDocument,
+  OnReportDocument,
+  ReportMessageDocument,
+  ResolveReportDocument,
   ListPublicRoomsDocument,
   MarkReadDocument,
   MyInvitationsDocument,
@@ -34,6 +38,8 @@ import {
   type MessageFieldsFragment,
   type MyRoomsQuery,
   type PresenceFieldsFragment,
+  type ReportDecision,
+  type ReportFieldsFragment,
   type RoomFieldsFragment,
   type RoomVisibility,
   type TypingEventFieldsFragment,
@@ -48,6 +54,14 @@ export type Invitation = InvitationFieldsFragment;
 export type Presence = PresenceFieldsFragment;
 export type TypingEvent = TypingEventFieldsFragment;
 export type Visibility = RoomVisibility;
+export type Report = ReportFieldsFragment;
+export type Decision = ReportDecision;
+
+/** How many open reports one page of the moderation view holds (listReports allows 1 to 100). */
+export const REPORTS_PAGE_SIZE = 20;
+
+/** Messages read per page when the moderation view looks for a reported message. */
+export const LOOKUP_PAGE_SIZE = 100;
 
 /** The emoji react accepts, in the API's order (README: Reactions). */
 export const REACTION_EMOJI = ['👍', '👎', '❤️', '😂', '😮', '😢', '🎉', '🙏', '👀', '🔥', '✅', '🚀'] as const;
@@ -120,6 +134,15 @@ export const chatApi = {
   acceptInvite: async (roomId: string) => (await run(AcceptInviteDocument, { roomId })).acceptInvite,
   myInvitations: async () => (await run(MyInvitationsDocument, {})).myInvitations,
   listPublicRooms: async (nextToken: string | null) => (await run(ListPublicRoomsDocument, { limit: DIRECTORY_PAGE_SIZE, nextToken })).listPublicRooms,
+  reportMessage: async (roomId: string, messageId: string, reason: string) => (await run(ReportMessageDocument, { roomId, messageId, reason })).reportMessage,
+  resolveReport: async (reportId: string, decision: Decision, note: string | null) => (await run(ResolveReportDocument, { reportId, decision, note })).resolveReport,
+  listOpenReports: async (nextToken: string | null) => (await run(ListReportsDocument, { status: 'OPEN', limit: REPORTS_PAGE_SIZE, nextToken })).listReports,
+  /** A page of a room's messages for finding a reported one (larger than the room view's). */
+  lookupMessages: async (roomId: string, nextToken: string | null) => (await run(ListMessagesDocument, { roomId, limit: LOOKUP_PAGE_SIZE, nextToken })).listMessages,
+  /** onReport (Admins): every report the workflow records; returns the unsubscribe. */
+  watchReports(onReport: (report: Report) => void, onError: (error: unknown) => void): () => void {
+    return subscribe(OnReportDocument, {}, (d) => d.onReport && onReport(d.onReport), onError);
+  },
   /** onTyping for one room (never the caller's own signals); returns the unsubscribe. */
   watchTyping(roomId: string, onTyping: (event: TypingEvent) => void, onError: (error: unknown) => void): () => void {
     return subscribe(OnTypingDocument, { roomId }, (d) => d.onTyping && onTyping(d.onTyping), onError);

@@ -9,6 +9,7 @@ import { chatApi, type Invitation, type Message, type MyRoom, type Room } from '
 import { watchConnection, type ConnectionView } from './connection';
 import { Directory } from './directory';
 import { Invitations } from './invitations';
+import { Moderation } from './moderation';
 import { RoomList } from './room-list';
 import { RoomView } from './room-view';
 import { currentUser, type SignedInUser } from './session';
@@ -20,6 +21,8 @@ import { TlsWarning } from '../shared/tls-check';
 import type { LoadedOutputs } from '../shared/outputs';
 
 const ROOM_ROUTE = /^#\/rooms\/([^/?#]+)$/;
+/** The Admins' moderation view. */
+const MODERATION_ROUTE = '#/moderation';
 
 function roomIdInHash(): string | null {
   return ROOM_ROUTE.exec(location.hash)?.[1] ?? null;
@@ -100,6 +103,7 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [privateRoom, setPrivateRoom] = useState(false);
   const [roomId, setRoomId] = useState<string | null>(roomIdInHash);
+  const [moderating, setModerating] = useState(() => location.hash === MODERATION_ROUTE);
   const [opened, setOpened] = useState<Opened>({ kind: 'none' });
   const [connection, setConnection] = useState<ConnectionView>('connecting');
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +114,10 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
 
   useEffect(() => watchConnection(setConnection), []);
   useEffect(() => {
-    const onHash = () => setRoomId(roomIdInHash());
+    const onHash = () => {
+      setRoomId(roomIdInHash());
+      setModerating(location.hash === MODERATION_ROUTE);
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -197,7 +204,7 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
   const badge = opened.kind === 'room' ? connection : 'idle';
   return h(
     'div',
-    { className: `chat${opened.kind === 'none' ? '' : ' room-open'}${roomsShown ? ' rooms-shown' : ''}` },
+    { className: `chat${opened.kind === 'none' && !moderating ? '' : ' room-open'}${roomsShown ? ' rooms-shown' : ''}` },
     h(
       'header',
       { className: 'top' },
@@ -216,6 +223,20 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
       { className: 'sidebar', id: 'rooms-nav', 'aria-label': 'Rooms' },
       h('h2', null, 'My rooms'),
       h(RoomList, { rooms, currentId: roomId, onPick: () => setRoomsShown(false) }),
+      user.isAdmin &&
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'moderation-link',
+            'aria-current': moderating ? 'page' : undefined,
+            onClick: () => {
+              location.hash = MODERATION_ROUTE;
+              setRoomsShown(false);
+            },
+          },
+          'Moderation',
+        ),
       h(Invitations, { invitations, onAccept: (invitation) => void act(() => chatApi.acceptInvite(invitation.roomId), `Accepting the invitation to ${invitation.roomName} failed`) }),
       h(
         'form',
@@ -264,7 +285,8 @@ function Chat({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }
     h(
       'main',
       { className: 'main' },
-      opened.kind === 'none' && h('div', { className: 'empty' }, h('p', null, 'Pick a room, create one, or paste a room link to join.')),
+      moderating && (user.isAdmin ? h(Moderation, null) : h('div', { className: 'empty' }, h('p', { className: 'error' }, 'The moderation view is for Admins.'))),
+      opened.kind === 'none' && !moderating && h('div', { className: 'empty' }, h('p', null, 'Pick a room, create one, or paste a room link to join.')),
       opened.kind === 'refused' &&
         h(
           'div',

@@ -3,13 +3,15 @@
  * One open room: history with "load older", live messages and changes, the composer (Enter
  * sends, Shift+Enter is a new line), pending sends with retry, edit and delete, reactions,
  * who is here and who is typing, read state (markRead as messages are shown, a "new messages"
- * divider after the marker the room had when opened) and invitations to a private room.
+ * divider after the marker the room had when opened), invitations to a private room and reports
+ * of others' messages.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { chatApi, type Message, type Room } from './api';
 import { InviteForm } from './invite-form';
 import { usePresence } from './presence';
 import { Reactions } from './reactions';
+import { ReportAction } from './report-form';
 import { typingSentence, useTyping } from './typing';
 import type { ConnectionView } from './connection';
 import { MAX_CATCH_UP_PAGES, COMPOSER_MAX_ROWS, RESUBSCRIBE_FIRST_DELAY_MS, RESUBSCRIBE_MAX_DELAY_MS } from './limits';
@@ -417,7 +419,6 @@ function MessageItem(props: {
     !message.deleted && !editing && h(Reactions, { message, onToggle: props.onReact }),
     !message.deleted &&
       !editing &&
-      (own || isAdmin) &&
       h(
         'div',
         { className: 'message-actions' },
@@ -434,7 +435,9 @@ function MessageItem(props: {
             },
             'Edit',
           ),
-        h('button', { type: 'button', className: 'link', onClick: () => void props.onDelete() }, 'Delete'),
+        (own || isAdmin) && h('button', { type: 'button', className: 'link', onClick: () => void props.onDelete() }, 'Delete'),
+        // Anyone may report someone else's message to the moderators.
+        !own && h(ReportAction, { message }),
         !own && isAdmin && !confirmingRemoval && h('button', { type: 'button', className: 'link', onClick: () => setConfirmingRemoval(true) }, `Remove ${message.sender} from room`),
         // Removing bans the user from the room, so it takes a second, explicit press.
         confirmingRemoval &&
