@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     // The twin first: its pool makes the users whose tokens every target is driven with.
     const twin = await startTwinTarget(dataDir);
     log(`twin answered ${Math.round(twin.startupMs)} ms after spawn (cold, empty data directory)`);
-    const population = await populateTwin(twin.child.info, { senders: config.senders, readers: config.readers, manyRooms: config.manyRooms.rooms });
+    const population = await populateTwin(twin.info, { senders: config.senders, readers: config.readers, manyRooms: config.manyRooms.rooms });
     log(`twin populated: ${population.senders.length} senders, ${population.readers.length} readers, ${1 + population.manyRooms.length} rooms`);
     const twinResult = await measureTarget(twin, population, config, log);
     await twin.stop();

@@ -4,6 +4,7 @@
  * the patterns `runs` times each from a sender process, watching the server's processes.
  */
 import { monotonicMs } from './clock';
+import { heldMemory, type HeldMemory } from './held-memory';
 import type { BenchConfig } from './config';
 import { analyseRun, type RunFigures } from './analyse-run';
 import type { Population } from './population';
@@ -25,6 +26,8 @@ export interface GroupSetup {
   connectFailures: string[];
   /** Growth of the server's Node RSS per idle subscribed socket, KiB. */
   idleKiBPerSocket: number;
+  /** Growth of the server's JS heap + external memory after a full collection, per idle socket, KiB (idle group only). */
+  heldKiBPerSocket?: number;
 }
 
 export interface TargetResult {
@@ -57,11 +60,12 @@ function manyRoomSockets(population: Population, perRoom: number): SocketPlan[] 
   );
 }
 
-async function connectGroup(target: RunningTarget, groupId: string, plans: SocketPlan[], config: BenchConfig): Promise<SubscriberGroup> {
+async function connectSubscriberGroup(target: RunningTarget, groupId: string, plans: SocketPlan[], config: BenchConfig, options: { heldMemory?: boolean } = {}): Promise<SubscriberGroup> {
   const workerCount = plans.length >= 100 ? 2 : 1;
   const workers = Array.from({ length: workerCount }, forkSubscriberWorker);
   // Forking costs a tsx start-up; it is not part of the connection time.
   await Promise.all(workers.map((w) => w.ask({ type: 'count' })));
+  const heldBefore = options.heldMemory ? await heldMemory(target.inspectorPort) : null;
   const rssBefore = rssMiB(target.pids.node);
   const started = monotonicMs();
   const replies = await Promise.all(
@@ -70,6 +74,7 @@ async function connectGroup(target: RunningTarget, groupId: string, plans: Socke
   const connectMs = monotonicMs() - started;
   // Idle for a moment, so the figure is of sockets held rather than of the handshakes' garbage.
   await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+  const heldAfter = options.heldMemory ? await heldMemory(target.inspectorPort) : null;
   const rssAfter = rssMiB(target.pids.node);
   const perRoom = new Map<string, number>();
   for (const plan of plans) perRoom.set(plan.roomId, (perRoom.get(plan.roomId) ?? 0) + 1);
@@ -77,11 +82,22 @@ async function connectGroup(target: RunningTarget, groupId: string, plans: Socke
   return {
     workers,
     perRoom,
-    setup: { groupId, sockets: plans.length, connectMs, connectFailures: failures.slice(0, 5), idleKiBPerSocket: ((rssAfter - rssBefore) * 1024) / plans.length },
+    setup: {
+      groupId,
+      sockets: plans.length,
+      connectMs,
+      connectFailures: failures.slice(0, 5),
+      idleKiBPerSocket: ((rssAfter - rssBefore) * 1024) / plans.length,
+      ...(heldBefore && heldAfter ? { heldKiBPerSocket: perSocketKiB(heldBefore, heldAfter, plans.length) } : {}),
+    },
   };
 }
 
-async function closeGroup(group: SubscriberGroup): Promise<void> {
+function perSocketKiB(before: HeldMemory, after: HeldMemory, sockets: number): number {
+  return ((after.heldMiB - before.heldMiB) * 1024) / sockets;
+}
+
+async function closeSubscriberGroup(group: SubscriberGroup): Promise<void> {
   await Promise.all(group.workers.map((w) => w.ask({ type: 'close' }).catch(() => undefined)));
   await Promise.all(group.workers.map((w) => w.kill()));
 }
@@ -137,6 +153,17 @@ function senderPlans(population: Population, roomIds: string[]): SenderPlan[] {
 
 export async function measureTarget(target: RunningTarget, population: Population, config: BenchConfig, log: (line: string) => void): Promise<TargetResult> {
   const sender = forkSenderWorker();
+  // Groups still connected, closed in the finally below when a case throws.
+  const open = new Set<SubscriberGroup>();
+  const connectGroup = async (...args: Parameters<typeof connectSubscriberGroup>): Promise<SubscriberGroup> => {
+    const group = await connectSubscriberGroup(...args);
+    open.add(group);
+    return group;
+  };
+  const closeGroup = async (group: SubscriberGroup): Promise<void> => {
+    open.delete(group);
+    await closeSubscriberGroup(group);
+  };
   const result: TargetResult = { target: target.name, startupMs: target.startupMs, groups: [], cases: [] };
   // Senders tag their clientMessageIds per run, so no two runs of a target send the same id.
   let runNumber = 0;
@@ -155,13 +182,12 @@ export async function measureTarget(target: RunningTarget, population: Populatio
     result.cases.push(entry);
   };
   try {
-    // Memory per idle subscribed socket, before any load has grown the heap: the largest N
-    // connected and subscribed, left idle, then closed.
+    // Memory per idle subscribed socket, before any load: the largest N connected and
+    // subscribed, left idle, then closed; read after a full collection each time.
     const biggest = Math.max(...config.oneRoomSubscribers);
-    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
-    const idle = await connectGroup(target, `idle-${biggest}`, oneRoomSockets(population, biggest), config);
+    const idle = await connectGroup(target, `idle-${biggest}`, oneRoomSockets(population, biggest), config, { heldMemory: true });
     result.groups.push(idle.setup);
-    log(`${target.name} ${biggest} idle sockets: ${idle.setup.idleKiBPerSocket.toFixed(1)} KiB each (server RSS growth)`);
+    log(`${target.name} ${biggest} idle sockets: ${idle.setup.heldKiBPerSocket?.toFixed(1)} KiB each held (heap + external after GC), ${idle.setup.idleKiBPerSocket.toFixed(1)} KiB RSS`);
     await closeGroup(idle);
     const oneRoomPlans = senderPlans(population, [population.oneRoom]);
     for (const n of config.oneRoomSubscribers) {
@@ -185,6 +211,7 @@ export async function measureTarget(target: RunningTarget, population: Populatio
     await runCase(`rooms-${rooms}x${subscribersPerRoom}-saturation`, group, senderPlans(population, population.manyRooms), { kind: 'saturation', durationMs });
     await closeGroup(group);
   } finally {
+    await Promise.all([...open].map(closeSubscriberGroup));
     await sender.kill();
   }
   return result;

@@ -101,3 +101,6 @@ process.on('message', (command: SenderCommand) => {
   if (command.type !== 'run') return;
   void run(command).then((result) => process.send?.(result));
 });
+
+// The orchestrator gone: nothing more to do.
+process.once('disconnect', () => process.exit(0));

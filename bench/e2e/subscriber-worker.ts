@@ -129,3 +129,6 @@ process.on('message', (command: SubscriberCommand) => {
       return;
   }
 });
+
+// The orchestrator gone: nothing more to do.
+process.once('disconnect', () => process.exit(0));

@@ -2,14 +2,18 @@
  * The servers under test, each started in its own process and reached on 127.0.0.1 over plain
  * HTTP and ws:// (the twin serves both on one port; its TLS side is not used, so no target pays
  * for TLS): the twin (npm start's code, with its own DynamoDB Local), the peer (the Amplify
- * simulator on the shared DynamoDB Local) and the two ceilings.
+ * simulator on the shared DynamoDB Local) and the two ceilings. Each Node server listens with an
+ * inspector on a loopback port of its own, used only to collect garbage around the idle-socket
+ * measurement.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from '../../local/dynamodb-local';
-import { descendants, startTwinChild, type TwinChild } from '../../test/load/support/twin-child';
+import { findFreePort } from '../../local/dynamodb-local/free-port';
+import { descendants } from '../../test/load/support/twin-child';
+import type { TwinProcessInfo } from '../../test/load/support/twin-process';
 import { monotonicMs } from './clock';
 import { subOf, type Population } from './population';
 import type { Endpoint } from './protocol';
@@ -23,6 +27,8 @@ export interface RunningTarget {
   pids: { node: number; jvm?: number };
   /** Milliseconds from spawn to the first answered HTTP request. */
   startupMs: number;
+  /** The server's Node inspector, on loopback (see collect-garbage.ts). */
+  inspectorPort: number;
   stop(): Promise<void>;
 }
 
@@ -38,48 +44,90 @@ async function firstAnswer(url: string, spawnedAt: number): Promise<number> {
   }
 }
 
-/** On a data directory (kept across restarts), or in memory when dataDir is null. */
-export async function startTwinTarget(dataDir: string | null): Promise<RunningTarget & { child: TwinChild }> {
-  const spawnedAt = monotonicMs();
-  const child = await startTwinChild(dataDir);
-  const graphqlUrl = child.info.graphqlUrl;
-  const startupMs = await firstAnswer(graphqlUrl, spawnedAt);
-  const jvm = descendants(child.pid).find((p) => p.command === 'java')?.pid;
-  return {
-    name: 'twin',
-    child,
-    endpoint: { graphqlUrl, realtimeUrl: child.info.realtimeUrl.replace(/^wss:/, 'ws:') },
-    pids: { node: child.pid, jvm },
-    startupMs,
-    stop: async () => void (await child.stop()),
-  };
+const REPO_ROOT = join(__dirname, '..', '..');
+/** A server that SIGTERM has not ended in this time is killed. */
+const STOP_TIMEOUT_MS = 15_000;
+
+interface SpawnedServer {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  /** The JSON line the server printed once it listened. */
+  ready: Record<string, unknown>;
+  spawnedAt: number;
+  inspectorPort: number;
+  stop(): Promise<void>;
 }
 
-/** A server script of bench/e2e that prints {"port": n} when it listens. */
-async function startScript(name: TargetName, script: string, args: string[], jvm: number | undefined): Promise<RunningTarget> {
+/**
+ * Starts a server script under tsx, with an inspector on a free loopback port, and waits for the
+ * one JSON line it prints on stdout when it listens.
+ */
+async function spawnServer(script: string, args: string[]): Promise<SpawnedServer> {
+  const inspectorPort = await findFreePort();
   const spawnedAt = monotonicMs();
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], {
-    cwd: join(__dirname, '..', '..'),
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectorPort}`, '--import', 'tsx', script, ...args], {
+    cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString('utf8').split('\n')[0] as string) as { port: number }).port));
+  const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const newline = stdout.indexOf('\n');
+      if (newline >= 0) resolve(JSON.parse(stdout.slice(0, newline)) as Record<string, unknown>);
+    });
     void exited.then(() => reject(new Error(`${script} exited before it listened:\n${stderr}`)));
   });
+  return {
+    child,
+    ready,
+    spawnedAt,
+    inspectorPort,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * The twin as test/load/support/twin-process.ts runs it (startTwin on 127.0.0.1, port 0), on a
+ * data directory kept across restarts, or in memory when dataDir is null. SIGTERM stops it and
+ * the DynamoDB Local it started.
+ */
+export async function startTwinTarget(dataDir: string | null): Promise<RunningTarget & { info: TwinProcessInfo }> {
+  const server = await spawnServer(join(REPO_ROOT, 'test', 'load', 'support', 'twin-process.ts'), [dataDir ?? '--in-memory']);
+  const info = server.ready as unknown as TwinProcessInfo;
+  const startupMs = await firstAnswer(info.graphqlUrl, server.spawnedAt);
+  const jvm = descendants(server.child.pid as number).find((p) => p.command === 'java')?.pid;
+  return {
+    name: 'twin',
+    info,
+    endpoint: { graphqlUrl: info.graphqlUrl, realtimeUrl: info.realtimeUrl.replace(/^wss:/, 'ws:') },
+    pids: { node: server.child.pid as number, jvm },
+    startupMs,
+    inspectorPort: server.inspectorPort,
+    stop: server.stop,
+  };
+}
+
+/** A server script of bench/e2e that prints {"port": n} when it listens. */
+async function startScript(name: TargetName, script: string, args: string[], jvm: number | undefined): Promise<RunningTarget> {
+  const server = await spawnServer(join(__dirname, script), args);
+  const port = server.ready.port as number;
   const graphqlUrl = `http://127.0.0.1:${port}/graphql`;
-  const startupMs = await firstAnswer(graphqlUrl, spawnedAt);
+  const startupMs = await firstAnswer(graphqlUrl, server.spawnedAt);
   return {
     name,
     endpoint: { graphqlUrl, realtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime` },
-    pids: { node: child.pid as number, jvm },
+    pids: { node: server.child.pid as number, jvm },
     startupMs,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    inspectorPort: server.inspectorPort,
+    stop: server.stop,
   };
 }
 

@@ -29,7 +29,7 @@ let result: TargetResult;
 beforeAll(async () => {
   const started = await startTwinTarget(null);
   twin = started;
-  const population = await populateTwin(started.child.info, { senders: TINY.senders, readers: TINY.readers, manyRooms: TINY.manyRooms.rooms });
+  const population = await populateTwin(started.info, { senders: TINY.senders, readers: TINY.readers, manyRooms: TINY.manyRooms.rooms });
   result = await measureTarget(started, population, TINY, () => undefined);
 }, 90_000);
 
@@ -76,5 +76,8 @@ describe('the end-to-end harness on a real twin', () => {
     expect(processes?.jvm?.peakRssMiB).toBeGreaterThan(0);
     expect(processes?.node?.cpuPercent).toBeGreaterThan(0);
     expect(result.startupMs).toBeGreaterThan(0);
+    // Read through the twin's inspector after a full collection, for the idle group only.
+    expect(Number.isFinite(result.groups[0]?.heldKiBPerSocket)).toBe(true);
+    expect(result.groups[1]?.heldKiBPerSocket).toBeUndefined();
   });
 });
