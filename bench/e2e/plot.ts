@@ -35,7 +35,7 @@ export async function renderPlot(results: BenchResults): Promise<string> {
       encoding: {
         x: { field: 'n', type: 'quantitative', scale: { type: 'log' }, title: 'N subscribers in one room' },
         y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: null },
-        color: { field: 'target', type: 'nominal', title: null, scale: { domain: Object.values(TARGET_LABELS) }, legend: { orient: 'bottom', columns: 2 } },
+        color: { field: 'target', type: 'nominal', title: null, scale: { domain: Object.values(TARGET_LABELS) }, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
       },
     },
   };
