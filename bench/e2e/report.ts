@@ -175,6 +175,6 @@ export function renderReport(results: BenchResults, svgName: string, svgDir: str
   lines.push('- Every server\'s Node process listens with `--inspect` on a loopback port of its own; the harness uses it only in the idle-socket measurement, to run a full garbage collection (HeapProfiler.collectGarbage) and read `process.memoryUsage()` before and after the sockets connect. Kernel socket buffers are in neither figure.');
   lines.push('- Not measured here: the time of `npm test` (issue 11 lists it), and anything over TLS.');
   lines.push('', '## Commands', '');
-  lines.push('```sh', 'npm run bench:e2e               # about 6–9 minutes: writes build/bench/e2e.md, e2e.json, e2e-deliveries.svg (git-ignored)', 'npm run bench:e2e -- --quick     # about a minute, one run of the small cases: a smoke check', 'npm run bench:e2e -- --save      # the same, and writes BENCHMARKS.md and bench/results/e2e-deliveries.svg', 'npx jest test/bench              # the harness\'s own smoke test (smallest case against a real twin)', '```', '');
+  lines.push('```sh', 'npm run bench:e2e               # about 8 minutes: writes build/bench/e2e.md, e2e.json, e2e-deliveries.svg (git-ignored)', 'npm run bench:e2e -- --quick     # about a minute, one run of the small cases: a smoke check', 'npm run bench:e2e -- --save      # the same, and writes BENCHMARKS.md and bench/results/e2e-deliveries.svg', 'npx jest test/bench              # the harness\'s own smoke test (smallest case against a real twin)', '```', '');
   return `${lines.join('\n')}\n`;
 }
