@@ -100,9 +100,21 @@ export class LocalStepFunctions {
     return execution.status;
   }
 
+  /** Callback tasks waiting for SendTaskSuccess / SendTaskFailure. */
+  get waitingTaskCount(): number {
+    return this.pending.size;
+  }
+
   async stop(): Promise<void> {
     for (const execution of this.executions.values()) if (execution.status === 'RUNNING') execution.abort();
-    for (const task of this.pending.values()) clearTimeout(task.timer);
+    // The interpreter times a Task state out with its own setTimeout, cleared only when the task's
+    // promise settles: a task still waiting for its token must be settled here, or its timer (7 days
+    // for the decision) keeps the process alive after the twin stopped.
+    for (const task of this.pending.values()) {
+      clearTimeout(task.timer);
+      task.reject(namedError('States.Aborted', 'The twin stopped while the task was waiting for its token'));
+    }
+    this.pending.clear();
     await Promise.all([...this.executions.values()].map((execution) => execution.done));
   }
 
@@ -225,7 +237,8 @@ export class LocalStepFunctions {
   private waitForToken(token: string, timeoutSeconds: number | undefined): Promise<JSONValue> {
     return new Promise<JSONValue>((resolve, reject) => {
       // The interpreter times the task out (States.Timeout) at TimeoutSeconds; the token then dies with it.
-      const timer = setTimeout(() => this.pending.delete(token), (timeoutSeconds ?? 99999999) * 1000);
+      // Without TimeoutSeconds the interpreter's own default (60 s) applies.
+      const timer = setTimeout(() => this.pending.delete(token), (timeoutSeconds ?? 60) * 1000);
       timer.unref();
       this.pending.set(token, { resolve, reject, timer });
     });
