@@ -9,7 +9,8 @@
 // appsync-realtime-and-amplify.md §1.3, §2.2, §9), never from what the twin answers.
 import { randomUUID } from 'node:crypto';
 import { isNonNullType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
 import { loadApiSchema } from '../../local/graphql/schema';
 import { startTwin, type Twin } from '../../local/twin';
@@ -25,7 +26,7 @@ import {
 } from './support/identities';
 import { cognitoSignIn } from './support/raw-clients';
 import { RealtimeProbe } from './support/realtime-probe';
-import { diffTables, scanTable, type TableDiff, type TableSnapshot } from './support/table-snapshot';
+import { diffTables, scanTable, type Item, type TableDiff, type TableSnapshot } from './support/table-snapshot';
 
 // AppSync's answers (reference §1.3: HTTP 401 bodies; §2.2 and §9: realtime frames).
 const NOT_PROVIDED = 'Valid authorization header not provided.';
@@ -128,6 +129,8 @@ interface Scene {
   roomName: string;
   /** owen's message in the room. */
   messageId: string;
+  /** mia's report of owen's message, its workflow waiting for a decision (the shared scene, and resolveReport's). */
+  reportId?: string;
 }
 
 interface AllowedCall {
@@ -141,6 +144,8 @@ interface AllowedCall {
 interface Operation {
   document: string;
   variables(scene: Scene): Record<string, unknown>;
+  /** What an allowed mutation's own scene needs beyond newScene's. */
+  setUp?(scene: Scene): Promise<Scene>;
   /** For queries and mutations: asserts the data and the effect of an allowed call. */
   allowed?(call: AllowedCall): void | Promise<void>;
 }
@@ -148,6 +153,9 @@ interface Operation {
 const ROOM = 'id name createdBy';
 const MESSAGE = 'roomId id senderId sender content createdAt editedAt deleted';
 const HELLO = 'hello from owen';
+const REPORT = 'id roomId messageId reporterId reason status createdAt decidedBy note decidedAt';
+const PUBLISHED_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+const PUBLISHED_AT = '2026-01-02T03:04:05.000Z';
 const roomArg = (scene: Scene) => ({ roomId: scene.roomId });
 const GET_ROOM = `query($roomId: ID!) { getRoom(roomId: $roomId) { ${ROOM} } }`;
 const JOIN_ROOM = `mutation($roomId: ID!) { joinRoom(roomId: $roomId) { ${ROOM} } }`;
@@ -395,6 +403,71 @@ const operations = {
       expect(touchedBeyond(diff, scene.roomId, sub)).toEqual([]);
       expect(diff.added.length + diff.changed.length).toBe(1);
     },
+  },
+  // Issue 13, moderation. The workflow writes after reportMessage and resolveReport answer: an
+  // allowed cell waits until its execution is quiet again (waiting for a decision, or ended), so
+  // no later cell sees a write it did not make.
+  'Mutation.reportMessage': {
+    document: `mutation($roomId: ID!, $messageId: ID!, $reason: String!) { reportMessage(roomId: $roomId, messageId: $messageId, reason: $reason) { ${REPORT} } }`,
+    variables: (scene) => ({ roomId: scene.roomId, messageId: scene.messageId, reason: 'reported by the matrix' }),
+    allowed: async ({ data, caller, scene, before }) => {
+      const { sub } = userOf(caller);
+      const opened = { roomId: scene.roomId, messageId: scene.messageId, reporterId: sub, reason: 'reported by the matrix', status: 'OPEN', createdAt: expect.stringMatching(ISO_DATE_TIME) };
+      expect(data).toEqual({ reportMessage: { id: expect.stringMatching(ULID), ...opened, decidedBy: null, note: null, decidedAt: null } });
+      const { id } = data.reportMessage as { id: string };
+      const recorded = await untilWaiting(id);
+      // reportMessage's claim (once per user and message) and the report the workflow recorded,
+      // indexed as OPEN, with the task token of its wait; nothing else.
+      expect(keysOf(diffTables(before, await snapshot()))).toEqual({ added: [reportKey(id), `ROOM#${scene.roomId} REPORTED#${scene.messageId}#${sub}`].sort(), removed: [], changed: [] });
+      expect(recorded).toEqual(expect.objectContaining({ ...opened, GSI1PK: 'REPORTS#OPEN', taskToken: expect.any(String) }));
+    },
+  },
+  // Admins decide on any room's report (moderation covers every room): the scene's own report, dismissed.
+  'Mutation.resolveReport': {
+    document: `mutation($reportId: ID!, $note: String) { resolveReport(reportId: $reportId, decision: DISMISS, note: $note) { ${REPORT} } }`,
+    variables: (scene) => ({ reportId: scene.reportId, note: 'dismissed by the matrix' }),
+    setUp: async (scene) => ({ ...scene, reportId: await reportWaiting(scene) }),
+    allowed: async ({ data, caller, scene, before }) => {
+      const { sub } = userOf(caller);
+      const reportId = scene.reportId as string;
+      const decided = { status: 'DISMISSED', decidedBy: sub, note: 'dismissed by the matrix', decidedAt: expect.stringMatching(ISO_DATE_TIME) };
+      expect(data).toEqual({ resolveReport: { id: reportId, roomId: scene.roomId, messageId: scene.messageId, reporterId: people.mia.sub, reason: 'reported for the matrix', createdAt: expect.stringMatching(ISO_DATE_TIME), ...decided } });
+      expect(await twin.stepFunctions.settledExecution(reportId)).toBe('SUCCEEDED');
+      // The workflow closed the report: indexed as DISMISSED, the token gone; the message stays.
+      const after = await snapshot();
+      expect(keysOf(diffTables(before, after))).toEqual({ added: [], removed: [], changed: [reportKey(reportId)] });
+      expect(after[reportKey(reportId)]).toEqual(expect.objectContaining({ ...decided, GSI1PK: 'REPORTS#DISMISSED' }));
+      expect(after[reportKey(reportId)]).not.toHaveProperty('taskToken');
+    },
+  },
+  'Query.listReports': {
+    document: `query { listReports { items { ${REPORT} } nextToken } }`,
+    variables: () => ({}),
+    allowed: ({ data, before, after }) => {
+      // The OPEN reports (the default status), newest first (ULIDs order by time), at most 50.
+      const open = Object.values(before)
+        .filter((item) => item.SK === 'REPORT' && item.status === 'OPEN')
+        .map(openReportOf)
+        .sort((a, b) => (String(a.id) < String(b.id) ? 1 : -1));
+      expect(open.length).toBeGreaterThan(0);
+      expect(data).toEqual({ listReports: { items: open.slice(0, 50), nextToken: open.length > 50 ? expect.any(String) : null } });
+      expect(after).toEqual(before);
+    },
+  },
+  // What the workflow's ReportOpened event sends; the NONE resolver stores nothing.
+  'Mutation.publishReport': {
+    document: `mutation($id: ID!, $roomId: ID!, $messageId: ID!, $reporterId: String!, $reason: String!, $createdAt: AWSDateTime!) { publishReport(id: $id, roomId: $roomId, messageId: $messageId, reporterId: $reporterId, reason: $reason, createdAt: $createdAt) { ${REPORT} } }`,
+    variables: (scene) => ({ id: PUBLISHED_ID, roomId: scene.roomId, messageId: scene.messageId, reporterId: people.mia.sub, reason: 'published by the matrix', createdAt: PUBLISHED_AT }),
+    allowed: ({ data, scene, before, after }) => {
+      expect(data).toEqual({
+        publishReport: { id: PUBLISHED_ID, roomId: scene.roomId, messageId: scene.messageId, reporterId: people.mia.sub, reason: 'published by the matrix', status: 'OPEN', createdAt: PUBLISHED_AT, decidedBy: null, note: null, decidedAt: null },
+      });
+      expect(after).toEqual(before);
+    },
+  },
+  'Subscription.onReport': {
+    document: `subscription { onReport { ${REPORT} } }`,
+    variables: () => ({}),
   },
   'Subscription.onNewMessage': {
     document: `subscription($roomId: ID!) { onNewMessage(roomId: $roomId) { ${MESSAGE} } }`,
@@ -710,6 +783,63 @@ const matrix: Record<OperationName, Record<IdentityName, Expected>> = {
     'Admin outside the room (adam)': REFUSED,
     IAM: DENIED,
   },
+  // Issue 13 (schema directives; README "Moderation"): members of the room report; Admins (of
+  // any room) resolve, list and hear of reports; only the workflow's IAM role publishes them.
+  'Mutation.reportMessage': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': REFUSED,
+    'Member in the room (mia)': ALLOWED,
+    'owner (owen)': ALLOWED,
+    'owner with an ID token': ALLOWED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': REFUSED,
+    IAM: DENIED,
+  },
+  'Mutation.resolveReport': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': DENIED,
+    'Member in the room (mia)': DENIED,
+    'owner (owen)': DENIED,
+    'owner with an ID token': DENIED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': ALLOWED,
+    IAM: DENIED,
+  },
+  'Query.listReports': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': DENIED,
+    'Member in the room (mia)': DENIED,
+    'owner (owen)': DENIED,
+    'owner with an ID token': DENIED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': ALLOWED,
+    IAM: DENIED,
+  },
+  'Subscription.onReport': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': DENIED,
+    'Member in the room (mia)': DENIED,
+    'owner (owen)': DENIED,
+    'owner with an ID token': DENIED,
+    'Admin in the room (alice)': ALLOWED,
+    'Admin outside the room (adam)': ALLOWED,
+    IAM: DENIED,
+  },
+  'Mutation.publishReport': {
+    ...NOT_AUTHENTICATED,
+    'no group (carol, a member)': DENIED,
+    'Member outside the room (bob)': DENIED,
+    'Member in the room (mia)': DENIED,
+    'owner (owen)': DENIED,
+    'owner with an ID token': DENIED,
+    'Admin in the room (alice)': DENIED,
+    'Admin outside the room (adam)': DENIED,
+    IAM: ALLOWED,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -758,6 +888,41 @@ function keysOf(diff: TableDiff): { added: string[]; removed: string[]; changed:
 
 const snapshot = () => scanTable(dynamodb, twin.tableName);
 
+const reportKey = (reportId: string) => `REPORT#${reportId} REPORT`;
+
+/** A stored OPEN report as listReports answers it (README: REPORT#<id> / REPORT). */
+function openReportOf(item: Item): Record<string, unknown> {
+  const { roomId, messageId, reporterId, reason, status, createdAt } = item;
+  return { id: String(item.PK).slice('REPORT#'.length), roomId, messageId, reporterId, reason, status, createdAt, decidedBy: null, note: null, decidedAt: null };
+}
+
+/**
+ * The report item once its workflow waits for a decision (its task token stored). The twin has
+ * no event for a state entered, so the item is read until then, with a deadline.
+ */
+async function untilWaiting(reportId: string): Promise<Item> {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const { Item: raw } = await dynamodb.send(new GetItemCommand({ TableName: twin.tableName, Key: { PK: { S: `REPORT#${reportId}` }, SK: { S: 'REPORT' } }, ConsistentRead: true }));
+    const item = raw ? unmarshall(raw) : undefined;
+    if (item?.taskToken) return item;
+    if (Date.now() > deadline) throw new Error(`report ${reportId} never waited for a decision: ${JSON.stringify(item)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** mia reports owen's message of the scene; resolves when the workflow waits for a decision. */
+async function reportWaiting(scene: Scene): Promise<string> {
+  const { reportMessage } = await must('mia', 'mutation($r: ID!, $m: ID!, $why: String!) { reportMessage(roomId: $r, messageId: $m, reason: $why) { id } }', {
+    r: scene.roomId,
+    m: scene.messageId,
+    why: 'reported for the matrix',
+  });
+  const { id } = reportMessage as { id: string };
+  await untilWaiting(id);
+  return id;
+}
+
 interface HttpAnswer {
   status: number;
   errorType: string | null;
@@ -803,6 +968,7 @@ beforeAll(async () => {
   await Promise.all((Object.keys(PASSWORDS) as Person[]).map(signIn));
 
   shared = await newScene('the matrix');
+  shared.reportId = await reportWaiting(shared);
   // carol was a Member when she joined and has since left every group: still a member of the
   // room, so only the group check stands between her and it.
   twin.pool.addUserToGroup('carol', 'Members');
@@ -898,7 +1064,11 @@ function refusal(expected: Exclude<Expected, { answer: 'allowed' }>, operation: 
 async function httpCell(operation: Exclude<OperationName, `Subscription.${string}`>, identity: IdentityName, expected: Expected): Promise<void> {
   const definition: Operation = operations[operation];
   // A call that changes state gets a room of its own, so the cells stay independent.
-  const scene = expected.answer === 'allowed' && operation.startsWith('Mutation.') ? await newScene(`${operation} by ${identity}`) : shared;
+  let scene = shared;
+  if (expected.answer === 'allowed' && operation.startsWith('Mutation.')) {
+    scene = await newScene(`${operation} by ${identity}`);
+    scene = (await definition.setUp?.(scene)) ?? scene;
+  }
   const before = await snapshot();
   const answer = await callHttp(identities[identity], definition.document, definition.variables(scene));
   const after = await snapshot();
