@@ -15,6 +15,8 @@ const MESSAGES = 'query($r: ID!) { listMessages(roomId: $r) { items { id deleted
 let twin: Twin;
 let users: Record<string, SignedIn>;
 let dynamodb: DynamoDBClient;
+/** How long a poll for the workflow's progress may take before the test says it is stuck. */
+const POLL_DEADLINE_MS = 20_000;
 /** Errors the twin throws the next times a state runs (by state name): Retry and Catch paths. */
 const faults = new Map<string, string[]>();
 
@@ -32,21 +34,23 @@ afterAll(async () => {
 
 /** resolveReport, retried while the workflow has not stored its task token yet (Conflict). */
 async function resolveWhenWaiting(reportId: string, decision: 'REMOVE' | 'DISMISS', note: string): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
+  // The twin has no event for "this execution now waits for its token": poll, bounded in time
+  // (a count of back-to-back attempts ran out on a loaded machine before the workflow caught up).
+  for (const deadline = Date.now() + POLL_DEADLINE_MS; Date.now() < deadline; ) {
     const errors = await refusal(twin, users.alice, RESOLVE, { id: reportId, d: decision, n: note });
     if (errors.length === 0) return {};
     expect(errors).toEqual(['Conflict']);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`report ${reportId} never waited for a decision`);
 }
 
 /** Polls listReports until the report is in the status (the workflow runs after reportMessage answers). */
 async function untilReportIn(status: string, reportId: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (const deadline = Date.now() + POLL_DEADLINE_MS; Date.now() < deadline; ) {
     const page = (await must(twin, users.alice, REPORTS, { s: status })).listReports as { items: Array<{ id: string }> };
     if (page.items.some((item) => item.id === reportId)) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`report ${reportId} never reached ${status}`);
 }
