@@ -5,7 +5,7 @@
 // and, for a subscription, that nothing was subscribed; an allowed mutation asserts its effect.
 //
 // The expected answers come from the contract (README "The chat API", the schema's directives,
-// DESIGN §2) and AppSync's documented behaviour (/work/shared/reference/
+// DESIGN §2) and AppSync's documented behaviour (../shared/reference/
 // appsync-realtime-and-amplify.md §1.3, §2.2, §9), never from what the twin answers.
 import { randomUUID } from 'node:crypto';
 import { isNonNullType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';

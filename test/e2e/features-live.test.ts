@@ -2,7 +2,7 @@
 // protocol over wss://): typing (onTyping refused for non-members, never echoed to the sender,
 // bounded per user), presence (onPresence, expiry filtered on read) and reactions (counted,
 // idempotent, delivered through onMessageChanged). Expected values come from the contract
-// (schema/schema.graphql, README "The chat API" as proposed in /work/notes/readme-E.md).
+// (schema/schema.graphql, README "The chat API", "Typing, presence, reactions, read state, private rooms").
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
