@@ -62,6 +62,8 @@ export class LocalStepFunctions {
   private readonly machine: StateMachine;
   private readonly executions = new Map<string, Execution>();
   private readonly pending = new Map<string, PendingTask>();
+  /** Set by stop(): nothing starts, and no task waits, after it. */
+  private stopped = false;
 
   constructor(private readonly options: LocalStepFunctionsOptions) {
     this.machine = new StateMachine(options.definition as never, { validationOptions: { checkArn: false, checkPaths: false } });
@@ -106,6 +108,7 @@ export class LocalStepFunctions {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const execution of this.executions.values()) if (execution.status === 'RUNNING') execution.abort();
     // The interpreter times a Task state out with its own setTimeout, cleared only when the task's
     // promise settles: a task still waiting for its token must be settled here, or its timer (7 days
@@ -119,6 +122,7 @@ export class LocalStepFunctions {
   }
 
   private startExecution(body: Record<string, unknown>): HttpResponse {
+    if (this.stopped) return refusal(503, 'ServiceUnavailable', 'The twin is stopping');
     if (body.stateMachineArn !== this.options.stateMachineArn) return refusal(400, 'StateMachineDoesNotExist', `State Machine Does Not Exist: '${String(body.stateMachineArn)}'`);
     const name = typeof body.name === 'string' ? body.name : randomUUID();
     const input = typeof body.input === 'string' ? body.input : '{}';
@@ -235,6 +239,9 @@ export class LocalStepFunctions {
   }
 
   private waitForToken(token: string, timeoutSeconds: number | undefined): Promise<JSONValue> {
+    // A task that reaches its wait after stop() (its DynamoDB call was in flight) ends at once:
+    // waiting would leave the interpreter's timeout timer (7 days) holding the process open.
+    if (this.stopped) return Promise.reject(namedError('States.Aborted', 'The twin stopped before the task began waiting for its token'));
     return new Promise<JSONValue>((resolve, reject) => {
       // The interpreter times the task out (States.Timeout) at TimeoutSeconds; the token then dies with it.
       // Without TimeoutSeconds the interpreter's own default (60 s) applies.
