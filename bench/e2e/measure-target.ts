@@ -43,7 +43,7 @@ const IDLE_SETTLE_MS = 1000;
 
 type SubscriberWorker = Worker<SubscriberCommand, SubscriberReply>;
 
-interface SubscriberGroup {
+export interface SubscriberGroup {
   workers: SubscriberWorker[];
   /** Subscriptions per room. */
   perRoom: Map<string, number>;
@@ -60,7 +60,7 @@ function manyRoomSockets(population: Population, perRoom: number): SocketPlan[] 
   );
 }
 
-async function connectSubscriberGroup(target: RunningTarget, groupId: string, plans: SocketPlan[], config: BenchConfig, options: { heldMemory?: boolean } = {}): Promise<SubscriberGroup> {
+export async function connectSubscriberGroup(target: RunningTarget, groupId: string, plans: SocketPlan[], config: BenchConfig, options: { heldMemory?: boolean } = {}): Promise<SubscriberGroup> {
   const workerCount = plans.length >= 100 ? 2 : 1;
   const workers = Array.from({ length: workerCount }, forkSubscriberWorker);
   // Forking costs a tsx start-up; it is not part of the connection time.
@@ -97,7 +97,7 @@ function perSocketKiB(before: HeldMemory, after: HeldMemory, sockets: number): n
   return ((after.heldMiB - before.heldMiB) * 1024) / sockets;
 }
 
-async function closeSubscriberGroup(group: SubscriberGroup): Promise<void> {
+export async function closeSubscriberGroup(group: SubscriberGroup): Promise<void> {
   await Promise.all(group.workers.map((w) => w.ask({ type: 'close' }).catch(() => undefined)));
   await Promise.all(group.workers.map((w) => w.kill()));
 }
@@ -124,7 +124,7 @@ async function awaitDeliveries(group: SubscriberGroup, expected: number, graceMs
   }
 }
 
-async function measureOnce(
+export async function measureOnce(
   target: RunningTarget,
   sender: ReturnType<typeof forkSenderWorker>,
   group: SubscriberGroup,
@@ -144,7 +144,7 @@ async function measureOnce(
 }
 
 /** Sender i sends to the rooms in turn, starting at its own offset, so the rooms share the load. */
-function senderPlans(population: Population, roomIds: string[]): SenderPlan[] {
+export function senderPlans(population: Population, roomIds: string[]): SenderPlan[] {
   return population.senders.map((user, i) => {
     const offset = Math.floor((i * roomIds.length) / population.senders.length);
     return { tag: `m${i}`, token: user.token, roomIds: [...roomIds.slice(offset), ...roomIds.slice(0, offset)] };
