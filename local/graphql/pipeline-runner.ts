@@ -6,7 +6,7 @@ import { bundleFunction, bundleResolver } from '../../resolvers/bundle';
 import { pipelineFunctions, resolvers } from '../../resolvers/wiring';
 import type { DataSourceInvoker } from '../datasources';
 import { runPipeline } from '../runtime/pipeline';
-import { checkCode, warmUpStaticCheck } from '../runtime/static-check';
+import { checkCode } from '../runtime/static-check';
 import type { ResolverOutcome, RunResolver } from './api';
 
 /** "Type.field" for every wired resolver. */
@@ -42,12 +42,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * Bundles and statically checks every wired resolver and function once, so that no client
- * request pays for it (the first check loads the linter: a second or two in all). Each step is
- * synchronous, so the twin runs them one macrotask at a time while DynamoDB Local's JVM starts.
+ * request pays for it. Both come from the content cache when the sources are unchanged (then
+ * neither esbuild nor the linter loads); otherwise the first miss loads them, a second or two.
+ * Each step is synchronous, so the twin runs them one macrotask at a time while DynamoDB Local's
+ * JVM starts.
  */
 export async function warmUpResolvers(): Promise<void> {
   await yieldToEventLoop();
-  warmUpStaticCheck();
   const codes = [...resolvers.map((r) => () => bundleResolver(r.typeName, r.fieldName)), ...pipelineFunctions.map((f) => () => bundleFunction(f.name))];
   for (const bundle of codes) {
     await yieldToEventLoop();

@@ -1,6 +1,7 @@
 import { byPosition, parseError, ruleError, type CodeError } from './static/code-error';
 import { ERROR_TYPE, PARSE_ERROR_PREFIX, THROW_RULE } from './static/aws-choices';
-import { lint, THROW_RULE_ID, type LintFinding } from './static/lint';
+import { cachedLint } from './static/cached-lint';
+import { THROW_RULE_ID, type LintFinding } from './static/lint-finding';
 import { LruMap } from './static/lru-map';
 import { checkHandlers, checkModule, type HandlerName } from './static/module-rules';
 import { parseModule } from './static/parse-module';
@@ -40,6 +41,7 @@ interface CheckedCode {
 /**
  * Resolvers are few and checks of the same code repeat (every EvaluateCode call, a request and
  * then a response check per code string); keyed by the code alone so it is linted once. 256 x 32 KB at most.
+ * Under it, the lint findings are cached on disk by content (static/cached-lint.ts).
  */
 const CACHE_CAPACITY = 256;
 const cache = new LruMap<string, CheckedCode>(CACHE_CAPACITY);
@@ -58,7 +60,7 @@ function lintError(finding: LintFinding): CodeError {
 
 function runChecks(code: string): CheckedCode {
   const unparsed = (error: CodeError): CheckedCode => ({ common: [error], handlers: { request: [], response: [] } });
-  const findings = lint(code);
+  const findings = cachedLint(code);
   const fatal = findings.find((f) => f.fatal);
   if (fatal) {
     // ESLint already says "Parsing error: ..."; keep one prefix.
@@ -88,7 +90,8 @@ export function checkCode(code: string, options: CheckOptions = {}): CodeError[]
 
 /**
  * Loads the linter and parses TypeScript's standard library (about a second, once per process),
- * so the first real check is as fast as later ones. Servers may call it at start-up.
+ * so the first real check of new code is as fast as later ones; with a warm lint cache it loads
+ * nothing (the cached warm-up code hits). Servers that expect new code may call it at start-up.
  */
 export function warmUpStaticCheck(): void {
   checkCode('export function request(ctx) { return {}; }\nexport function response(ctx) { return ctx.result; }');

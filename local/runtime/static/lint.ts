@@ -2,10 +2,13 @@ import { Linter } from 'eslint';
 import appsyncPlugin from '@aws-appsync/eslint-plugin';
 import { createVirtualProgram, VIRTUAL_CODE_PATH, VIRTUAL_DIR } from './virtual-program';
 import { HONOUR_INLINE_ESLINT_COMMENTS, THROW_RULE } from './aws-choices';
+import { THROW_RULE_ID, type LintFinding } from './lint-finding';
 
 /**
  * Runs the real @aws-appsync/eslint-plugin RECOMMENDED rules (22, five of them type-aware) plus
- * ESLint's no-restricted-syntax for `throw`, in memory, over one code string.
+ * ESLint's no-restricted-syntax for `throw`, in memory, over one code string. Loading this module
+ * loads ESLint and TypeScript (most of the twin's memory): static-check.ts requires it only when
+ * a code string is not in the lint cache (cached-lint.ts).
  */
 
 const recommended = appsyncPlugin.configs?.recommended;
@@ -14,20 +17,7 @@ if (!recommended || Array.isArray(recommended) || !('rules' in recommended)) {
 }
 const recommendedConfig = recommended as Linter.Config;
 
-/** ESLint's rule id for the throw check; shown to authors as THROW_RULE.name. */
-export const THROW_RULE_ID = 'no-restricted-syntax';
-
-/** A finding as ESLint reports it; `fatal` means the code did not parse. */
-export interface LintFinding {
-  ruleId: string | null;
-  message: string;
-  fatal: boolean;
-  line: number;
-  /** 0-based. */
-  column0: number;
-  /** Characters from the start to the end of the reported node; -1 if ESLint gave no end. */
-  length: number;
-}
+export { THROW_RULE_ID, type LintFinding } from './lint-finding';
 
 const linter = new Linter({ cwd: VIRTUAL_DIR, configType: 'flat' });
 
