@@ -15,6 +15,7 @@ import { FULL, QUICK } from './e2e/config';
 import { closeSubscriberGroup, connectSubscriberGroup, measureOnce, senderPlans, type SubscriberGroup } from './e2e/measure-target';
 import { populateTwin, subOf } from './e2e/population';
 import type { LoadPattern, SenderPlan, SocketPlan } from './e2e/protocol';
+import { watchProcesses } from './e2e/proc-stats';
 import { startTwinTarget } from './e2e/targets';
 import { forkSenderWorker } from './e2e/workers';
 import { HEARTBEAT_INTERVAL_MS, TYPING_INTERVAL_MS } from '../resolvers/lib/limits';
@@ -39,9 +40,10 @@ const began = monotonicMs();
 const log = (line: string): void => void process.stderr.write(`[${((monotonicMs() - began) / 1000).toFixed(1)} s] ${line}\n`);
 
 /** The chatter worker, forked with tsx, one IPC answer per command. */
-function forkChatterWorker(): { ask(command: ChatterCommand): Promise<ChatterReply>; kill(): void } {
+function forkChatterWorker(): { pid: number; ask(command: ChatterCommand): Promise<ChatterReply>; kill(): void } {
   const child = fork(path.join(__dirname, 'side-traffic', 'chatter-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return {
+    pid: child.pid as number,
     ask: (command) =>
       new Promise((resolve, reject) => {
         const onExit = (): void => reject(new Error(`chatter worker exited while answering ${command.type}`));
@@ -54,6 +56,12 @@ function forkChatterWorker(): { ask(command: ChatterCommand): Promise<ChatterRep
       }),
     kill: () => void child.kill('SIGKILL'),
   };
+}
+
+/** min / median / max, rounded, of the refusals' answer-time shifts. */
+function shifts(values: number[]): string {
+  const sorted = [...values].sort((x, y) => x - y);
+  return [sorted[0], sorted[Math.floor(sorted.length / 2)], sorted[sorted.length - 1]].map((v) => Math.round(v as number)).join(' / ');
 }
 
 async function main(): Promise<void> {
@@ -93,12 +101,16 @@ async function main(): Promise<void> {
     };
     const measure = (pattern: LoadPattern): Promise<Measured> => measureOnce(twin, sender, group as SubscriberGroup, tagged(), pattern, config);
     let sideStoppedAt = Number.NEGATIVE_INFINITY;
+    let chatterWatch: ReturnType<typeof watchProcesses> | null = null;
+    let chatterCpuPercent = Number.NaN;
     const withSide = async <T>(level: SideLevel, body: () => Promise<T>): Promise<{ result: T; side: ChatterStats | null }> => {
       if (!level.periods) return { result: await body(), side: null };
       // A level's first calls come a whole limit window after the last level's, so none is
       // refused for what the level before it sent.
       const quiet = sideStoppedAt + Math.max(TYPING_INTERVAL_MS, HEARTBEAT_INTERVAL_MS) + QUIET_MARGIN_MS - monotonicMs();
       if (quiet > 0) await delay(quiet);
+      // The chatters' own CPU, on the same cores as the server: part of what the level costs here.
+      chatterWatch = watchProcesses({ chatter: chatter.pid });
       await chatter.ask({ type: 'start', typingMs: level.periods.typingMs, heartbeatMs: level.periods.heartbeatMs });
       try {
         // The lead lets the side traffic reach its steady state before messages are measured.
@@ -112,6 +124,7 @@ async function main(): Promise<void> {
     const stopped = async (): Promise<ChatterStats> => {
       const answer = await chatter.ask({ type: 'stop' });
       sideStoppedAt = monotonicMs();
+      chatterCpuPercent = chatterWatch?.stop().chatter?.cpuPercent ?? Number.NaN;
       if (answer.type !== 'stopped') throw new Error(`chatter worker answered ${answer.type} to stop`);
       return answer.stats;
     };
@@ -122,13 +135,15 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       for (const level of LEVELS) {
         const { result, side } = await withSide(level, async () => ({ saturation: await measure(SATURATION), steady: await measure(STEADY) }));
-        levelRuns.push({ level: level.name, run, patterns: result, side });
+        levelRuns.push({ level: level.name, run, patterns: result, side, ...(side ? { chatterCpuPercent } : {}) });
         const s = result.saturation.figures;
         const t = result.steady.figures;
         log(
           `run ${run} ${level.name}: saturation ${Math.round(s.acceptedPerSecond)} msg/s, ${Math.round(s.deliveriesPerSecond)} deliveries/s, lost ${s.lost} dup ${s.duplicated}; ` +
             `steady p99 ${t.latencyMs.p99.toFixed(1)} ms, lost ${t.lost} dup ${t.duplicated}` +
-            (side ? `; typing ${side.typing.accepted}/${side.typing.sent} accepted, heartbeat ${side.heartbeat.accepted}/${side.heartbeat.sent}, frames ${side.typingFrames + side.presenceFrames}` : ''),
+            (side ? `; typing ${side.typing.accepted}/${side.typing.sent} accepted, heartbeat ${side.heartbeat.accepted}/${side.heartbeat.sent}, frames ${side.typingFrames + side.presenceFrames}` : '') +
+            (side ? `; chatter worker CPU ${Math.round(chatterCpuPercent)} %` : '') +
+            (side?.limitRefusalShiftsMs.length ? `; LimitExceeded after the previous call answered ${shifts(side.limitRefusalShiftsMs)} ms slower` : ''),
         );
       }
     }

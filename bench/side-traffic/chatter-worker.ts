@@ -34,13 +34,15 @@ const timers = new Map<string, NodeJS.Timeout>();
 const inFlight = new Set<Promise<void>>();
 /** The streams with a call still open. */
 const openStreams = new Set<string>();
+/** Each stream's last answer time, for limitRefusalShiftsMs. */
+const lastLatencyMs = new Map<string, number>();
 
 function emptyCounts(): CallCounts {
   return { sent: 0, accepted: 0, refused: {} };
 }
 
 function emptyStats(): ChatterStats {
-  return { windowMs: 0, typing: emptyCounts(), heartbeat: emptyCounts(), typingFrames: 0, presenceFrames: 0, ownTypingFrames: 0, lateCalls: 0, skippedCalls: 0 };
+  return { windowMs: 0, typing: emptyCounts(), heartbeat: emptyCounts(), typingFrames: 0, presenceFrames: 0, ownTypingFrames: 0, lateCalls: 0, skippedCalls: 0, limitRefusalShiftsMs: [] };
 }
 
 function reply(message: ChatterReply): void {
@@ -129,10 +131,11 @@ function refusalOf(status: number, text: string): string | null {
   }
 }
 
-function call(counts: CallCounts, token: string, query: string): Promise<void> {
+function call(stream: string, counts: CallCounts, token: string, query: string): Promise<void> {
   const url = new URL((endpoint as Endpoint).graphqlUrl);
   const body = JSON.stringify({ query, variables: { r: roomId } });
   counts.sent++;
+  const sentAt = monotonicMs();
   const refuse = (reason: string): void => void (counts.refused[reason] = (counts.refused[reason] ?? 0) + 1);
   return new Promise<void>((resolve) => {
     const request = http.request(
@@ -144,6 +147,10 @@ function call(counts: CallCounts, token: string, query: string): Promise<void> {
         response.on('data', (chunk: string) => (text += chunk));
         response.on('end', () => {
           const refusal = refusalOf(response.statusCode ?? 0, text);
+          const latency = monotonicMs() - sentAt;
+          const previous = lastLatencyMs.get(stream);
+          if (refusal === 'LimitExceeded' && previous !== undefined) stats.limitRefusalShiftsMs.push(previous - latency);
+          lastLatencyMs.set(stream, latency);
           if (refusal === null) counts.accepted++;
           else refuse(refusal);
           resolve();
@@ -167,7 +174,7 @@ function schedule(stream: string, counts: CallCounts, token: string, query: stri
     if (openStreams.has(stream)) stats.skippedCalls++;
     else {
       openStreams.add(stream);
-      const pending = call(counts, token, query).finally(() => {
+      const pending = call(stream, counts, token, query).finally(() => {
         inFlight.delete(pending);
         openStreams.delete(stream);
       });
@@ -180,6 +187,7 @@ function schedule(stream: string, counts: CallCounts, token: string, query: stri
 
 function start(typingMs: number, heartbeatMs: number): void {
   stats = emptyStats();
+  lastLatencyMs.clear();
   startedAt = monotonicMs();
   // A connection per stream, as each page has its own: no call waits in the agent's queue.
   agent = new http.Agent({ keepAlive: true, maxSockets: 2 * chatters.length });

@@ -37,6 +37,12 @@ export interface ChatterStats {
   lateCalls: number;
   /** Calls not sent because the same chatter's previous call of that kind was still open. */
   skippedCalls: number;
+  /**
+   * Per LimitExceeded answer: the previous call's answer time minus this one's, in ms. A call
+   * sent a full period after the last is refused when the server ran the last one this much
+   * later than this one (queueing), so values near or above period - limit confirm jitter.
+   */
+  limitRefusalShiftsMs: number[];
 }
 
 export type ChatterReply =

@@ -24,6 +24,8 @@ export interface LevelRun {
   patterns: Record<PatternName, Measured>;
   /** null at the level without side traffic. */
   side: ChatterStats | null;
+  /** CPU % of the chatter worker process over the level (it shares the server's cores). */
+  chatterCpuPercent?: number;
 }
 
 export interface SideTrafficResults {

@@ -90,6 +90,7 @@ describe('the report rows', () => {
     ownTypingFrames: 0,
     lateCalls: 0,
     skippedCalls: 1,
+    limitRefusalShiftsMs: [],
   });
   const run = (level: LevelRun['level'], n: number, deliveries: number, p99: number, chatter: ChatterStats | null, lost = 0): LevelRun => ({
     level,
