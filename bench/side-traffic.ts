@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   const check = boundOf(results);
   log(
     `done in ${results.seconds.toFixed(0)} s: ${path.relative(process.cwd(), reportPath)}; bound ${check.pass ? 'pass' : 'FAIL'} ` +
-      `(saturation deliveries ${check.saturationDeliveriesRatio.toFixed(2)}×, steady p99 ${check.steadyP99Ratio.toFixed(2)}× with the floor); ` +
+      `(saturation served ${check.saturationServedRatio.toFixed(2)}×, steady p99 ${check.steadyP99Ratio.toFixed(2)}× with the floor); ` +
       `messages ${deliveryIntact(results) ? 'all delivered once, in order' : 'LOST, DUPLICATED OR REORDERED'}`,
   );
 }

@@ -22,13 +22,17 @@ export const LEVELS: readonly SideLevel[] = [
 ];
 
 /**
- * The stated bound, against `none` measured in the same run: with side traffic at the limits,
- * saturation deliveries/s stay >= 0.80x, and steady p99 send-to-receive stays <= 1.5x, where
- * both p99s get P99_FLOOR_MS added first, so that a few milliseconds of noise on a small p99
- * (3 ms -> 6 ms) does not read as a doubling.
+ * The stated bound, against `none` measured in the same run, with side traffic at the limits:
+ * - steady (10 msg/s, the normal case): p99 send-to-receive stays <= 1.5x, both p99s with
+ *   P99_FLOOR_MS added first, so that a few milliseconds of noise on a small p99 (3 ms -> 6 ms)
+ *   does not read as a doubling;
+ * - saturation: side calls take no more than their own share of the twin's capacity: messages
+ *   accepted/s plus side calls accepted/s stay >= 0.80x of the messages accepted/s without them.
+ *   A saturated server shares its capacity, so message throughput must fall by about the side
+ *   calls it serves; the bound says that a typing signal or heartbeat costs no more than a message.
  */
 export const BOUND = {
-  minSaturationDeliveriesRatio: 0.8,
+  minSaturationServedRatio: 0.8,
   maxSteadyP99Ratio: 1.5,
   p99FloorMs: 5,
 } as const;
@@ -52,7 +56,8 @@ export function callsPerSecond(count: number, periodMs: number): number {
 }
 
 export interface BoundCheck {
-  saturationDeliveriesRatio: number;
+  /** (messages + side calls accepted/s at the level) / messages accepted/s at none, at saturation. */
+  saturationServedRatio: number;
   steadyP99Ratio: number;
   saturationPass: boolean;
   steadyPass: boolean;
@@ -61,13 +66,13 @@ export interface BoundCheck {
 
 /** The bound applied to medians of a level and of `none`. */
 export function checkBound(
-  none: { saturationDeliveriesPerSecond: number; steadyP99Ms: number },
-  level: { saturationDeliveriesPerSecond: number; steadyP99Ms: number },
+  none: { saturationAcceptedPerSecond: number; steadyP99Ms: number },
+  level: { saturationAcceptedPerSecond: number; sideAcceptedPerSecond: number; steadyP99Ms: number },
 ): BoundCheck {
-  const saturationDeliveriesRatio = level.saturationDeliveriesPerSecond / none.saturationDeliveriesPerSecond;
+  const saturationServedRatio = (level.saturationAcceptedPerSecond + level.sideAcceptedPerSecond) / none.saturationAcceptedPerSecond;
   const steadyP99Ratio = (level.steadyP99Ms + BOUND.p99FloorMs) / (none.steadyP99Ms + BOUND.p99FloorMs);
   // A NaN ratio (a figure missing) fails both comparisons, so it cannot pass by accident.
-  const saturationPass = saturationDeliveriesRatio >= BOUND.minSaturationDeliveriesRatio;
+  const saturationPass = saturationServedRatio >= BOUND.minSaturationServedRatio;
   const steadyPass = steadyP99Ratio <= BOUND.maxSteadyP99Ratio;
-  return { saturationDeliveriesRatio, steadyP99Ratio, saturationPass, steadyPass, pass: saturationPass && steadyPass };
+  return { saturationServedRatio, steadyP99Ratio, saturationPass, steadyPass, pass: saturationPass && steadyPass };
 }

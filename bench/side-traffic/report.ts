@@ -124,10 +124,17 @@ export function sideRows(results: SideTrafficResults): string[] {
   return lines;
 }
 
+/** Side calls (setTyping + heartbeat) accepted per second over a level's stretch. */
+function sideAcceptedPerSecond(run: LevelRun): number | undefined {
+  if (!run.side) return undefined;
+  return (run.side.typing.accepted + run.side.heartbeat.accepted) / (run.side.windowMs / 1000);
+}
+
 /** The bound on the medians of `at-limits` against `none`. */
 export function boundOf(results: SideTrafficResults, level: SideLevel['name'] = 'at-limits'): BoundCheck {
   const figures = (runs: LevelRun[]) => ({
-    saturationDeliveriesPerSecond: patternSpread(runs, 'saturation', (m) => m.figures.deliveriesPerSecond).median,
+    saturationAcceptedPerSecond: patternSpread(runs, 'saturation', (m) => m.figures.acceptedPerSecond).median,
+    sideAcceptedPerSecond: spread(runs.map(sideAcceptedPerSecond).filter((v): v is number => v !== undefined)).median,
     steadyP99Ms: patternSpread(runs, 'steady', (m) => m.figures.latencyMs.p99).median,
   });
   return checkBound(figures(runsOf(results, 'none')), figures(runsOf(results, level)));
@@ -136,8 +143,8 @@ export function boundOf(results: SideTrafficResults, level: SideLevel['name'] = 
 export function boundLines(check: BoundCheck): string[] {
   const verdict = (pass: boolean): string => (pass ? '**pass**' : '**FAIL**');
   return [
-    `- saturation deliveries/s, at-limits ÷ none: ${ratioText(check.saturationDeliveriesRatio)} (bound ≥ ${BOUND.minSaturationDeliveriesRatio.toFixed(2)}×): ${verdict(check.saturationPass)}`,
     `- steady p99, (at-limits + ${BOUND.p99FloorMs} ms) ÷ (none + ${BOUND.p99FloorMs} ms): ${ratioText(check.steadyP99Ratio)} (bound ≤ ${BOUND.maxSteadyP99Ratio.toFixed(2)}×): ${verdict(check.steadyPass)}`,
+    `- saturation, (messages + side calls accepted/s at at-limits) ÷ messages accepted/s at none: ${ratioText(check.saturationServedRatio)} (bound ≥ ${BOUND.minSaturationServedRatio.toFixed(2)}×): ${verdict(check.saturationPass)}`,
   ];
 }
 
@@ -170,7 +177,8 @@ export function renderReport(results: SideTrafficResults): string {
     ...boundLines(check),
     `- lost / duplicated / out-of-order messages at every level: ${deliveryIntact(results) ? 'none' : '**some (see the table)**'}`,
     '',
-    `The p99 comparison adds ${BOUND.p99FloorMs} ms to both sides, so that a few milliseconds of scheduling noise on a small p99 (3 ms → 6 ms) is not read as a doubling.`,
+    `The p99 comparison adds ${BOUND.p99FloorMs} ms to both sides, so that a few milliseconds of scheduling noise on a small p99 (3 ms → 6 ms) is not read as a doubling. ` +
+      'At saturation the twin is CPU-bound and shares its capacity, so messages must give way to the side calls it serves; the bound is that they give way by no more than about one message per side call (side calls are counted over the level\'s whole stretch). The raw ratio of message deliveries is in the last column of the table below.',
     '',
     '## Messages',
     '',
