@@ -15,7 +15,7 @@ import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './grap
 import { createRealtimeBackend } from './graphql/realtime-backend';
 import { loadApiSchema } from './graphql/schema';
 import { attachRealtime, DEFAULT_REALTIME_PATH, SubscriptionHub, type PreparedSubscription, type SubscriberConnection } from './realtime';
-import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './server/limits';
+import { DEFAULT_ADMISSION_LIMITS, DEFAULT_SERVER_LIMITS, type AdmissionLimits, type ServerLimits } from './server/limits';
 import { createOnePortServer } from './server/one-port';
 import { createRequestHandler } from './server/request-handler';
 import { ensureTlsMaterial } from './server/tls';
@@ -63,6 +63,8 @@ export interface StartTwinOptions {
   accessTokenTtlSeconds?: number;
   /** The HTTP server's timeouts, connection limit and drain time (tests inject short ones). */
   serverLimits?: Partial<ServerLimits>;
+  /** GraphQL admission control: operations at once, queue length, queue wait (tests inject small ones). */
+  admissionLimits?: Partial<AdmissionLimits>;
   /** The moderation workflow: decision timeout (default 7 days), Retry pause, injected faults by state name. */
   moderation?: { decisionTimeoutSeconds?: number; retryIntervalMs?: number; faults?: Map<string, string[]> };
 }
@@ -223,6 +225,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       region: DEFAULT_REGION,
       cognito: createCognitoHttpHandler(pool),
       log,
+      admission: { ...DEFAULT_ADMISSION_LIMITS, ...options.admissionLimits },
     });
     const serverLimits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
     server = createOnePortServer(handler, tls, serverLimits);

@@ -37,3 +37,31 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
 
 /** Seconds a client is told to wait (Retry-After) when it is refused for shutdown or load. */
 export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Admission control of GraphQL requests (POST /graphql: queries and mutations; the realtime
+ * socket has its own bounds in local/realtime/limits.ts). The values are the twin's own: AWS
+ * AppSync does not document how many operations it runs at once per API.
+ */
+export interface AdmissionLimits {
+  /** GraphQL operations executing at once (authentication, resolvers, DynamoDB calls). */
+  maxConcurrentOperations: number;
+  /** Requests waiting, in arrival order, for a slot; one more is refused at once. */
+  maxQueuedOperations: number;
+  /** A request that waited this long without a slot is refused (it has run nothing). */
+  maxQueueWaitMs: number;
+}
+
+export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
+  maxConcurrentOperations: 64,
+  maxQueuedOperations: 1_000,
+  maxQueueWaitMs: 2_000,
+};
+
+/**
+ * The answer to a refused request: HTTP 429 with `x-amzn-ErrorType: TooManyRequestsException`,
+ * Retry-After and the errors body. Amplify retries 429s with back-off. UNVERIFIED: AppSync's own
+ * throttling answer (status, error type, headers, body) is not in our reference; this shape is
+ * the AWS JSON-protocol convention for throttling, chosen so that clients retry.
+ */
+export const THROTTLED_ERROR_TYPE = 'TooManyRequestsException';

@@ -8,8 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLApi, Headers } from '../graphql/api';
 import type { LocalCredentials } from '../auth/local-credentials';
 import type { UserPool } from '../auth/user-pool';
+import { AdmissionQueue, type AdmissionStats } from './admission';
 import { authenticateHttpRequest } from './http-auth';
-import { RETRY_AFTER_SECONDS } from './limits';
+import { DEFAULT_ADMISSION_LIMITS, RETRY_AFTER_SECONDS, THROTTLED_ERROR_TYPE, type AdmissionLimits } from './limits';
 import { servePage } from './pages';
 
 /** AppSync's values (seen on real responses). */
@@ -30,6 +31,8 @@ export interface RequestHandlerOptions {
   /** The Cognito Identity Provider API (from local/auth). */
   cognito: CognitoRoute;
   log: { debug(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  /** Bounds on GraphQL operations at once and waiting (default DEFAULT_ADMISSION_LIMITS). */
+  admission?: AdmissionLimits;
 }
 
 export interface TwinRequestHandler {
@@ -38,6 +41,8 @@ export interface TwinRequestHandler {
   idle(): Promise<void>;
   /** From now on every request is answered 503 (the twin is stopping); those in flight finish. */
   refuseNewRequests(): void;
+  /** The GraphQL admission queue's counters. */
+  admissionStats(): AdmissionStats;
 }
 
 /** The request body, or null when it is larger than the twin reads. */
@@ -69,6 +74,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 function sendError(res: ServerResponse, status: number, errorType: string, message: string): void {
   sendJson(res, status, { errors: [{ errorType, message }] }, { 'x-amzn-ErrorType': errorType });
+}
+
+/**
+ * A GraphQL request refused by admission control, before any of it ran (see THROTTLED_ERROR_TYPE
+ * in ./limits for the shape, UNVERIFIED against AppSync). A 4xx that Amplify retries.
+ */
+function sendThrottled(res: ServerResponse): void {
+  sendJson(
+    res,
+    429,
+    { errors: [{ errorType: THROTTLED_ERROR_TYPE, message: 'Too many requests are being processed; retry shortly.' }] },
+    { 'x-amzn-ErrorType': THROTTLED_ERROR_TYPE, 'retry-after': String(RETRY_AFTER_SECONDS) },
+  );
 }
 
 /**
@@ -106,6 +124,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
   let inFlight = 0;
   let refusing = false;
   let waiters: Array<() => void> = [];
+  const admissionQueue = new AdmissionQueue(options.admission ?? DEFAULT_ADMISSION_LIMITS);
   const done = () => {
     inFlight -= 1;
     if (inFlight === 0) {
@@ -144,6 +163,25 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
     sendJson(res, 200, response, responseHeaders);
   }
 
+  /** Runs the GraphQL request once admitted; refused (429) when the queue is full or too slow. */
+  async function admitted(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    // A client that goes away while queued gives its place up.
+    const gone = new AbortController();
+    const onClose = (): void => gone.abort();
+    res.once('close', onClose);
+    const admission = await admissionQueue.acquire(gone.signal);
+    res.off('close', onClose);
+    if (!admission.admitted) {
+      if (admission.reason !== 'cancelled') sendThrottled(res);
+      return;
+    }
+    try {
+      await graphql(req, res, body);
+    } finally {
+      admission.release();
+    }
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://twin').pathname;
     if (await options.cognito(req, res)) return;
@@ -164,7 +202,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
     if (body === null) return sendError(res, 413, 'PayloadTooLargeException', 'The request body is too large.');
     if (path === '/graphql') {
       if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', 'Use POST for GraphQL requests.');
-      return graphql(req, res, body);
+      return admitted(req, res, body);
     }
     if (await servePage(req, res, path, options.credentials)) return;
     sendError(res, 404, 'NotFoundException', `No route for ${req.method} ${path}`);
@@ -185,6 +223,7 @@ export function createRequestHandler(options: RequestHandlerOptions): TwinReques
     });
   }) as TwinRequestHandler;
   handler.idle = () => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve)));
+  handler.admissionStats = () => admissionQueue.stats();
   handler.refuseNewRequests = () => {
     refusing = true;
   };
