@@ -128,6 +128,9 @@ export function amplifyOutputs(twin: Pick<Twin, 'region' | 'userPoolId' | 'clien
   };
 }
 
+/** Lets the other start-up steps (the JVM's spawn among them) run before synchronous work. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Waits for `promise`, but no longer than `ms`. */
 async function untilOrAfter(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -160,7 +163,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
           }
         },
       });
-  const [dynamo, tls, pool] = await Promise.all([
+  const [dynamo, tls, pool, moderation] = await Promise.all([
     dynamoStart,
     ensureTlsMaterial(dataDir),
     UserPool.open({
@@ -168,8 +171,11 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       region: DEFAULT_REGION,
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds, idTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     }),
-    // CPU work, done while the JVM starts in its own process.
-    options.warmUp === false ? undefined : warmUpResolvers(),
+    // CPU work, done while the JVM starts in its own process: the resolvers' warm-up, then the
+    // moderation definition (a CDK synth, seconds of CPU), which used to wait for DynamoDB Local.
+    (options.warmUp === false ? yieldToEventLoop() : warmUpResolvers()).then(() =>
+      buildModerationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds }),
+    ),
   ]).catch(async (error: unknown) => {
     // Whatever failed, no DynamoDB Local may outlive a twin that did not start.
     await dynamoStart.then((d) => d?.stop()).catch(() => undefined);
@@ -185,8 +191,6 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     await ensureTable(client, tableName);
     const schema = loadApiSchema();
     const hub = new ObservedHub(log.child({ part: 'realtime' }));
-    // The moderation state machine, from the CDK construct, run locally.
-    const moderation = buildModerationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds });
     // The workflow's events call the API, which is made after the data sources that start the workflow.
     const apiRef: { current?: GraphQLApi } = {};
     const currentApi = (): GraphQLApi => {
