@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createCognitoHttpHandler, SEED_USERS, UserPool, type SeedUser } from './auth';
 import { createDataSourceInvoker, loadNextTokenKey } from './datasources';
+import { moderationDefinition } from './cache/moderation-cache';
 import { createLocalDynamoDBClient, ensureTable, superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './dynamodb-local';
 import { createGraphQLApi } from './graphql/api';
 import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './graphql/pipeline-runner';
@@ -19,7 +20,6 @@ import { DEFAULT_ADMISSION_LIMITS, DEFAULT_SERVER_LIMITS, type AdmissionLimits, 
 import { createOnePortServer } from './server/one-port';
 import { createRequestHandler } from './server/request-handler';
 import { ensureTlsMaterial } from './server/tls';
-import { buildModerationDefinition } from './stepfunctions/definition';
 import { createModerationEventBus } from './stepfunctions/event-bus';
 import { LocalStepFunctions } from './stepfunctions/service';
 import type { GraphQLApi } from './graphql/api';
@@ -172,9 +172,9 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds, idTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     }),
     // CPU work, done while the JVM starts in its own process: the resolvers' warm-up, then the
-    // moderation definition (a CDK synth, seconds of CPU), which used to wait for DynamoDB Local.
+    // moderation definition (a CDK synth on a cache miss, seconds of CPU).
     (options.warmUp === false ? yieldToEventLoop() : warmUpResolvers()).then(() =>
-      buildModerationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds }),
+      moderationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds }),
     ),
   ]).catch(async (error: unknown) => {
     // Whatever failed, no DynamoDB Local may outlive a twin that did not start.
