@@ -11,4 +11,8 @@ module.exports = {
   // jose ships ESM only; let swc turn it into CommonJS for jest's module loader.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testTimeout: 30000,
+  // One content cache per run (bundles, lint results, the moderation definition, the web assets):
+  // built for real once in the run, read by every later twin start.
+  globalSetup: '<rootDir>/test/support/jest-cache-setup.js',
+  globalTeardown: '<rootDir>/test/support/jest-cache-teardown.js',
 };

@@ -3,9 +3,11 @@
  * (already the resolvers' bundler) from TypeScript. The twin builds in memory on the first page
  * request; `npm run web:build` writes the same files to web/dist for any static host.
  */
-import { build, type OutputFile } from 'esbuild';
+import type { OutputFile } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { findProjectRoot } from '../local/cache/content-cache';
+import { cachedAssets, type Assets } from './asset-cache';
 
 const WEB_DIR = __dirname;
 
@@ -34,11 +36,8 @@ const PAGES: Record<string, string> = {
   '/console': 'console/index.html',
 };
 
-function collect(files: Map<string, WebFile>, outputs: OutputFile[], distDir: string): void {
-  for (const output of outputs) {
-    const path = `/${relative(distDir, output.path).split('\\').join('/')}`;
-    files.set(path, { contentType: contentTypeOf(path), contents: output.contents });
-  }
+function collect(assets: Assets, outputs: OutputFile[], distDir: string): void {
+  for (const output of outputs) assets.set(`/${relative(distDir, output.path).split('\\').join('/')}`, output.contents);
 }
 
 /**
@@ -48,41 +47,54 @@ function collect(files: Map<string, WebFile>, outputs: OutputFile[], distDir: st
 export async function buildWeb(options: { outdir?: string } = {}): Promise<Map<string, WebFile>> {
   const distDir = options.outdir ?? join(WEB_DIR, 'dist');
   const outdir = join(distDir, 'assets');
+  const root = findProjectRoot();
   const common = {
     bundle: true,
     minify: true,
     write: false,
+    metafile: true,
+    absWorkingDir: root,
     outdir,
     target: 'es2022',
     legalComments: 'none' as const,
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'silent' as const,
   };
-  const [pages, workers] = await Promise.all([
-    build({
-      ...common,
-      entryPoints: { chat: join(WEB_DIR, 'chat/main.ts'), console: join(WEB_DIR, 'console/main.ts') },
-      format: 'esm',
-      splitting: true,
-      chunkNames: 'chunk-[hash]',
-      // .graphql as text: the console bundles the schema's SDL.
-      loader: { '.ttf': 'file', '.graphql': 'text' },
-      assetNames: '[name]-[hash]',
-    }),
-    // Monaco's language services run in web workers, each one self-contained script.
-    build({
-      ...common,
-      entryPoints: {
-        'editor.worker': require.resolve('monaco-editor/esm/vs/editor/editor.worker.js'),
-        'json.worker': require.resolve('monaco-editor/esm/vs/language/json/json.worker.js'),
-        'graphql.worker': require.resolve('monaco-graphql/esm/graphql.worker.js'),
-      },
-      format: 'iife',
-    }),
-  ]);
+  const pagesOptions = {
+    ...common,
+    entryPoints: { chat: join(WEB_DIR, 'chat/main.ts'), console: join(WEB_DIR, 'console/main.ts') },
+    format: 'esm' as const,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    // .graphql as text: the console bundles the schema's SDL.
+    loader: { '.ttf': 'file' as const, '.graphql': 'text' as const },
+    assetNames: '[name]-[hash]',
+  };
+  // Monaco's language services run in web workers, each one self-contained script.
+  const workersOptions = {
+    ...common,
+    entryPoints: {
+      'editor.worker': require.resolve('monaco-editor/esm/vs/editor/editor.worker.js'),
+      'json.worker': require.resolve('monaco-editor/esm/vs/language/json/json.worker.js'),
+      'graphql.worker': require.resolve('monaco-graphql/esm/graphql.worker.js'),
+    },
+    format: 'iife' as const,
+  };
+  // The key holds paths relative to the project, so the cache does not depend on where it is.
+  const keyOptions = JSON.parse(JSON.stringify([pagesOptions, workersOptions]).split(root).join('<root>')) as unknown;
+  const assets = await cachedAssets(keyOptions, async () => {
+    // Loaded here, not at the top: the twin imports this module, and a start should not load esbuild.
+    const { build } = await import('esbuild');
+    const [pages, workers] = await Promise.all([build(pagesOptions), build(workersOptions)]);
+    const built: Assets = new Map();
+    collect(built, pages.outputFiles ?? [], distDir);
+    collect(built, workers.outputFiles ?? [], distDir);
+    // Without the metafiles the cache could not know what to hash, so a build without them is an error.
+    if (!pages.metafile || !workers.metafile) throw new Error('esbuild returned no metafile for the web build');
+    return { assets: built, inputs: [...new Set([...Object.keys(pages.metafile.inputs), ...Object.keys(workers.metafile.inputs)])] };
+  });
   const files = new Map<string, WebFile>();
-  collect(files, pages.outputFiles ?? [], distDir);
-  collect(files, workers.outputFiles ?? [], distDir);
+  for (const [urlPath, contents] of assets) files.set(urlPath, { contentType: contentTypeOf(urlPath), contents });
   for (const [urlPath, source] of Object.entries(PAGES)) {
     files.set(urlPath, { contentType: CONTENT_TYPES['.html'], contents: readFileSync(join(WEB_DIR, source)) });
   }

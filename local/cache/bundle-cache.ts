@@ -17,7 +17,7 @@ export const bundleStats = { builds: 0 };
 type CacheableOptions = Omit<BuildOptions, 'entryPoints' | 'write' | 'metafile' | 'absWorkingDir' | 'outfile' | 'outdir'>;
 
 /** The content key of the inputs as they are now; undefined if one cannot be read. */
-function inputsKey(indexKey: string, root: string, inputs: readonly string[]): string | undefined {
+export function inputsKey(indexKey: string, root: string, inputs: readonly string[]): string | undefined {
   try {
     return contentKey([FORMAT, indexKey, ...inputs.map((path) => `${path}\0${sha256(readFileSync(join(root, path)))}`)]);
   } catch {

@@ -67,6 +67,9 @@ describe('start-up on the content cache', () => {
     expect(warm.lintStats.runs).toBe(0);
     expect(warm.cacheStats.misses).toBe(0);
     expect(loadedFrom(warm, LINT_PACKAGES)).toEqual([]);
+    // Nothing in the twin's module graph requires esbuild at load (the realm bundle and the web
+    // build take theirs from the cache and load esbuild only on a miss).
+    expect(warm.esbuildRequirers).toEqual([]);
   }, 60_000);
 
   it('bundling and checking every resolver on the warm cache does not require esbuild either', async () => {
