@@ -16,6 +16,8 @@ export interface RunFigures {
   sent: number;
   accepted: number;
   refused: number;
+  /** Of the refused, those answered 429 (the server's overload policy). Optional for older records. */
+  throttled?: number;
   /** Sends due in a burst that the generator skipped because maxInFlight were open. */
   skipped: number;
   acceptedPerSecond: number;
@@ -78,6 +80,7 @@ export function analyseRun(sent: SenderReply, subscriptions: readonly Subscripti
     sent: sent.sends.length,
     accepted: accepted.length,
     refused: sent.sends.length - accepted.length,
+    throttled: sent.sends.filter((s) => s.ackAtMs === null && s.status === 429).length,
     skipped: sent.skipped,
     acceptedPerSecond: accepted.length / seconds,
     deliveries,

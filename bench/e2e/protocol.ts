@@ -52,7 +52,10 @@ export type LoadPattern =
   | { kind: 'saturation'; durationMs: number }
   /** ratePerSecond messages in all, evenly spaced, spread over the senders in turn. */
   | { kind: 'steady'; ratePerSecond: number; durationMs: number }
-  /** As steady, at a rate above capacity, with at most maxInFlight requests open. */
+  /**
+   * As steady, at a rate well above capacity (overload), with at most maxInFlight requests open:
+   * a cap generous enough that the server's own overload policy, not the generator, decides.
+   */
   | { kind: 'burst'; ratePerSecond: number; durationMs: number; maxInFlight: number };
 
 export type SenderCommand = { type: 'run'; endpoint: Endpoint; senders: SenderPlan[]; pattern: LoadPattern };
@@ -63,6 +66,8 @@ export interface SendRecord {
   sentAtMs: number;
   /** Answer time of an accepted send; null when it was refused or failed. */
   ackAtMs: number | null;
+  /** The HTTP status, when there was an answer (429: refused by the server's overload policy). */
+  status?: number;
   error?: string;
 }
 

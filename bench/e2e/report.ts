@@ -2,6 +2,8 @@
  * BENCHMARKS.md (or build/bench/e2e.md): the headline ratios against the issue's goals, then the
  * tables (median of the runs, with min–max when there are several), the plot and the commands.
  */
+import { DEFAULT_ADMISSION_LIMITS } from '../../local/server/limits';
+import type { RunFigures } from './analyse-run';
 import type { BenchConfig } from './config';
 import type { GroupSetup, TargetResult } from './measure-target';
 import { FIGURES, caseOf, figureSpread, type FigureName, type Spread } from './summary';
@@ -42,7 +44,7 @@ function caseLabel(caseId: string, config: BenchConfig): string {
     const n = Number(one[1]).toLocaleString('en-US');
     if (one[2] === 'saturation') return `N = ${n}, one room, ${config.senders} senders at saturation`;
     if (one[2] === 'steady') return `N = ${n}, one room, steady ${config.steady.ratePerSecond} msg/s`;
-    return `N = ${n}, one room, burst ${config.burst.ratePerSecond.toLocaleString('en-US')} msg/s (overload)`;
+    return `N = ${n}, one room, burst ${config.burst.ratePerSecond.toLocaleString('en-US')} msg/s, ≤ ${config.burst.maxInFlight.toLocaleString('en-US')} in flight (overload)`;
   }
   const many = /^rooms-(\d+)x(\d+)-saturation$/.exec(caseId);
   if (many) return `${many[1]} rooms × ${many[2]} subscribers, ${config.senders} senders at saturation`;
@@ -54,6 +56,41 @@ function figuresFor(caseId: string): FigureName[] {
   if (caseId.endsWith('-steady')) return ['p50', 'p95', 'p99', 'max'];
   if (caseId.endsWith('-burst')) return ['acceptedPerSecond', 'deliveriesPerSecond', 'p99', 'ackP99'];
   return ['acceptedPerSecond', 'deliveriesPerSecond', 'p50', 'p99', 'max'];
+}
+
+/**
+ * The burst case on its own: what each server accepted and refused when sent to at several
+ * times its capacity, the latency of what it admitted, whether it lost anything it acknowledged,
+ * and its memory (issue 11 §2, "Overload").
+ */
+export function overloadSection(results: BenchResults, present: readonly string[]): string[] {
+  const { config } = results;
+  const caseId = `one-room-${config.burst.subscribers}-burst`;
+  const targets = new Map(results.targets.map((t) => [t.target, t]));
+  if (!present.some((name) => caseOf(targets.get(name), caseId))) return [];
+  const limits = DEFAULT_ADMISSION_LIMITS;
+  const lines = ['## Overload', ''];
+  lines.push(
+    `${config.burst.ratePerSecond.toLocaleString('en-US')} msg/s for ${config.burst.durationMs} ms, open loop, to one room of ${config.burst.subscribers} subscribers, at most ${config.burst.maxInFlight.toLocaleString('en-US')} requests in flight (a cap set above the twin's queue, so the servers, not the generator, decide). ` +
+      `The twin's policy: at most ${limits.maxConcurrentOperations} GraphQL operations at once, a FIFO queue of at most ${limits.maxQueuedOperations.toLocaleString('en-US')} that waits at most ${limits.maxQueueWaitMs} ms; a request that does not fit is answered 429 TooManyRequestsException with Retry-After before any of it runs. ` +
+      'The peer and the ceilings have no such bound: what they cannot serve waits in the process. Send-to-receive is of admitted (acknowledged) messages only. Counts are added up over the runs.',
+    '',
+  );
+  lines.push('| Target | sent | accepted/s | refused 429 | refused otherwise | skipped by the generator | admitted: send-to-receive p99, ms | admitted: send-to-answer p99, ms | lost (acknowledged, not received) | unexpected | server Node peak RSS, MiB |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const name of present) {
+    const target = targets.get(name);
+    const entry = caseOf(target, caseId);
+    if (!entry) continue;
+    const runs = entry.runs;
+    const sum = (f: (r: RunFigures) => number): string => runs.reduce((s, r) => s + f(r), 0).toLocaleString('en-US');
+    const throttled = (r: RunFigures): number => r.throttled ?? 0;
+    lines.push(
+      `| ${TARGET_LABELS[name] ?? name} | ${sum((r) => r.sent)} | ${cell(figureSpread(target, caseId, 'acceptedPerSecond'))} | ${sum(throttled)} | ${sum((r) => r.refused - throttled(r))} | ${sum((r) => r.skipped)} | ${cell(figureSpread(target, caseId, 'p99'))} | ${cell(figureSpread(target, caseId, 'ackP99'))} | ${sum((r) => r.lost)} | ${sum((r) => r.unexpected)} | ${cell(figureSpread(target, caseId, 'nodeRss'))} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 export function renderReport(results: BenchResults, svgName: string, svgDir: string): string {
@@ -134,6 +171,8 @@ export function renderReport(results: BenchResults, svgName: string, svgDir: str
     lines.push(`| ${caseLabel(caseId, config)} | ${cells.join(' | ')} |`);
   }
   lines.push('');
+
+  lines.push(...overloadSection(results, present));
 
   lines.push('## Server resources while a case runs (from /proc)', '');
   lines.push('CPU % is of one core over the run (sends and the wait for the last delivery). The twin\'s JVM is the DynamoDB Local it started; the peer and the ceiling with a write share one DynamoDB Local; the bare ceiling has none.', '');

@@ -31,6 +31,15 @@ function post(agent: http.Agent, url: URL, token: string, body: string): Promise
   });
 }
 
+/** The answer's JSON; a body that is not JSON (a proxy's or a peer's plain-text error) is no data. */
+function parseAnswer(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
 /** One sendMessage; never throws: a refusal or a broken request is an outcome. */
 async function sendOne(agent: http.Agent, url: URL, sender: SenderPlan, seq: number): Promise<SendRecord> {
   const clientMessageId = `${sender.tag}-${seq}`;
@@ -40,9 +49,9 @@ async function sendOne(agent: http.Agent, url: URL, sender: SenderPlan, seq: num
   try {
     const { status, text } = await post(agent, url, sender.token, body);
     const ackAtMs = monotonicMs();
-    const parsed = JSON.parse(text) as { data?: { sendMessage?: unknown } | null; errors?: unknown[] };
-    if (status === 200 && !parsed.errors && parsed.data?.sendMessage) return { clientMessageId, roomId, sentAtMs, ackAtMs };
-    return { clientMessageId, roomId, sentAtMs, ackAtMs: null, error: `${status} ${text.slice(0, 200)}` };
+    const parsed = parseAnswer(text) as { data?: { sendMessage?: unknown } | null; errors?: unknown[] };
+    if (status === 200 && !parsed.errors && parsed.data?.sendMessage) return { clientMessageId, roomId, sentAtMs, ackAtMs, status };
+    return { clientMessageId, roomId, sentAtMs, ackAtMs: null, status, error: `${status} ${text.slice(0, 200)}` };
   } catch (error) {
     return { clientMessageId, roomId, sentAtMs, ackAtMs: null, error: error instanceof Error ? error.message : String(error) };
   }
@@ -76,7 +85,8 @@ async function run(command: SenderCommand): Promise<SenderReply> {
 /**
  * Starts send n at startedAt + n / rate whether or not earlier ones were answered (an open loop,
  * as independent users are); in a burst, a send due while maxInFlight are open is skipped and
- * counted, so the generator itself stays bounded.
+ * counted, so the generator itself stays bounded. The burst's cap is set far above what a server
+ * runs at once, so that it is the server's overload policy (refuse, or queue) that is measured.
  */
 async function openLoop(pattern: Exclude<LoadPattern, { kind: 'saturation' }>, send: (n: number) => Promise<void>, skip: () => void): Promise<void> {
   const startedAt = monotonicMs();

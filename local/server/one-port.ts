@@ -126,7 +126,7 @@ export function createOnePortServer(
     listen(port, host) {
       return new Promise((resolve, reject) => {
         netServer.once('error', reject);
-        netServer.listen(port, host, () => {
+        netServer.listen({ port, host, backlog: limits.listenBacklog }, () => {
           netServer.off('error', reject);
           resolve((netServer.address() as net.AddressInfo).port);
         });

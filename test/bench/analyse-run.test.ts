@@ -39,6 +39,13 @@ describe('analyseRun', () => {
     expect(figures).toMatchObject({ sent: 3, accepted: 2, refused: 1, acceptedPerSecond: 2, deliveriesPerSecond: 4, firstRefusal: '400 refused' });
   });
 
+  it('counts 429 answers (the overload policy) apart from other refusals, and never as accepted', () => {
+    const throttled: SendRecord = { clientMessageId: 'm3-0', roomId: ROOM, sentAtMs: 0, ackAtMs: null, status: 429, error: '429 TooManyRequestsException' };
+    const broken: SendRecord = { clientMessageId: 'm3-1', roomId: ROOM, sentAtMs: 0, ackAtMs: null, error: 'read ECONNRESET' };
+    const figures = analyseRun(sent([A, throttled, broken]), [subscription(['m0-0'])], 1000);
+    expect(figures).toMatchObject({ sent: 3, accepted: 1, refused: 2, throttled: 1, lost: 0, unexpected: 0 });
+  });
+
   it('takes latencies from the first arrival of expected deliveries only', () => {
     const record: SubscriptionRecord = { subscriptionId: 's1', roomId: ROOM, clientMessageIds: ['m0-0', 'm2-0', 'm0-0'], latenciesMs: [3, 500, 900] };
     expect(analyseRun(sent([A, IN_OTHER_ROOM]), [record], 1000).latencyMs).toEqual({ p50: 3, p95: 3, p99: 3, max: 3 });

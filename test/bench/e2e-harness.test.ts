@@ -63,6 +63,11 @@ describe('the end-to-end harness on a real twin', () => {
     }
   });
 
+  it('refuses nothing in a burst that stays within the twin\'s admission limits (8 in flight)', () => {
+    const burst = result.cases.find((c) => c.caseId === 'one-room-2-burst')?.runs[0];
+    expect({ refused: burst?.refused, throttled: burst?.throttled }).toEqual({ refused: 0, throttled: 0 });
+  });
+
   it('sends a steady pattern at its rate: 10 msg/s for 0.5 s is 5 messages', () => {
     expect(result.cases.find((c) => c.caseId === 'one-room-2-steady')?.runs[0]?.sent).toBe(5);
   });
