@@ -72,7 +72,7 @@ export function overloadSection(results: BenchResults, present: readonly string[
   const lines = ['## Overload', ''];
   lines.push(
     `${config.burst.ratePerSecond.toLocaleString('en-US')} msg/s for ${config.burst.durationMs} ms, open loop, to one room of ${config.burst.subscribers} subscribers, at most ${config.burst.maxInFlight.toLocaleString('en-US')} requests in flight (a cap set above the twin's queue, so the servers, not the generator, decide). ` +
-      `The twin's policy: at most ${limits.maxConcurrentOperations} GraphQL operations at once, a FIFO queue of at most ${limits.maxQueuedOperations.toLocaleString('en-US')} that waits at most ${limits.maxQueueWaitMs} ms; a request that does not fit is answered 429 TooManyRequestsException with Retry-After before any of it runs. ` +
+      `The twin's policy: at most ${limits.maxConcurrentOperations} GraphQL operations at once, a FIFO queue of at most ${limits.maxQueuedOperations.toLocaleString('en-US')} that waits at most ${limits.maxQueueWaitMs.toLocaleString('en-US')} ms; a request that does not fit is answered 429 TooManyRequestsException with Retry-After before any of it runs. ` +
       'The peer and the ceilings have no such bound: what they cannot serve waits in the process. Send-to-receive is of admitted (acknowledged) messages only. Counts are added up over the runs.',
     '',
   );
