@@ -6,6 +6,7 @@
 //                                   [--rate 1500] [--ms 1500] [--in-flight 2000] [--subscribers 100] [--runs 1]
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startTwin } from '../local/twin';
 import { DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from '../local/server/limits';
 import { descendants } from '../test/load/support/twin-child';
@@ -38,7 +39,14 @@ async function serve(limitsJson: string): Promise<void> {
     accessKey: twin.accessKey,
   };
   process.stdout.write(`${JSON.stringify(info)}\n`);
-  process.once('SIGTERM', () => void twin.stop().then(() => process.exit(0)));
+  // The twin's event-loop delay over its life: a loop this late reads new requests this late.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  process.once('SIGTERM', () => {
+    loop.disable();
+    process.stderr.write(`${JSON.stringify({ eventLoopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } })}\n`);
+    void twin.stop().then(() => process.exit(0));
+  });
 }
 
 async function startProbeTwin(limits: AdmissionLimits): Promise<RunningTarget & { info: TwinProcessInfo }> {
@@ -110,6 +118,7 @@ async function main(): Promise<void> {
         unexpected: figures.unexpected,
         nodePeakRssMiB: Math.round(processes.node?.peakRssMiB ?? Number.NaN),
         nodeCpuPercent: Math.round(processes.node?.cpuPercent ?? Number.NaN),
+        jvmCpuPercent: Math.round(processes.jvm?.cpuPercent ?? Number.NaN),
         firstRefusal: figures.firstRefusal?.slice(0, 80),
         loadAverage: loadavg().map((v) => Number(v.toFixed(2))),
       };
