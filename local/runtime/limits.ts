@@ -10,9 +10,12 @@ export const CONTEXT_MAX_LENGTH = 28000;
 
 /**
  * Loop iterations (for-of / for-in bodies) one handler evaluation may run, counted across all
- * loops of that evaluation. UNVERIFIED for APPSYNC_JS: the number is VTL's #foreach limit.
+ * loops of that evaluation: a deterministic stop for a runaway loop, beside the clock. AWS
+ * documents no iteration limit for APPSYNC_JS (VTL's #foreach stopped at 1,000 per loop), so the
+ * number is the twin's own, set well above what correct code needs: 1,000 across a handler
+ * refused listMessages(limit: 100) once a page held 84 messages (12 emoji looked up on each).
  */
-export const MAX_LOOP_ITERATIONS = 1000;
+export const MAX_LOOP_ITERATIONS = 100_000;
 
 /**
  * Memory bounds (UNVERIFIED for APPSYNC_JS: AWS documents none). A single built-in call can ask

@@ -73,3 +73,17 @@ describe('functions/queryMessages response', () => {
     expect(out.errorType).toBe(throttled.type);
   });
 });
+
+describe('functions/queryMessages response on a full page', () => {
+  // A page of 100 (the most listMessages asks for): each message's reactions are looked up for
+  // every allowed emoji, 1,200 loop iterations in one handler. The twin's loop quota once
+  // stopped this at 1,000.
+  it('returns all 100 messages of a page of the largest limit', async () => {
+    // Only the attributes a Message reads, so that 100 of them fit EvaluateCode's 28,000-character context.
+    const items = Array.from({ length: 100 }, (_, i) => ({ roomId: ROOM_ID, id: `m${i}`, senderId: bob.sub, sender: 'bob', content: `m${i}`, createdAt: '2026-12-03T00:00:00Z', deleted: false }));
+    const out = await evaluate(code, 'response', listContext({ limit: 100 }, 100, { result: { items, nextToken: null, scannedCount: 100 } }));
+    expect(out.errorMessage).toBeUndefined();
+    const page = out.result as { items: Array<{ content: string; reactions: unknown[] }>; nextToken: string | null };
+    expect({ count: page.items.length, last: page.items[99]?.content, reactions: page.items[0]?.reactions, nextToken: page.nextToken }).toEqual({ count: 100, last: 'm99', reactions: [], nextToken: null });
+  });
+});

@@ -37,7 +37,7 @@ async function storedContents(): Promise<string[]> {
   let nextToken: string | null = null;
   do {
     const page = await graphqlRequest(twin.graphqlUrl, token, LIST, { r: roomId, t: nextToken });
-    expect(page.status).toBe(200);
+    expect({ status: page.status, errors: page.body.errors }).toEqual({ status: 200, errors: undefined });
     const listed = page.body.data?.listMessages as { items: Array<{ content: string }>; nextToken: string | null };
     contents.push(...listed.items.map((m) => m.content));
     nextToken = listed.nextToken;
