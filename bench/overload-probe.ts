@@ -11,6 +11,7 @@ import { startTwin } from '../local/twin';
 import { DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from '../local/server/limits';
 import { descendants } from '../test/load/support/twin-child';
 import type { TwinProcessInfo } from '../test/load/support/twin-process';
+import { twinProcessInfo } from '../test/load/support/twin-process-info';
 import { FULL } from './e2e/config';
 import { closeSubscriberGroup, connectSubscriberGroup, measureOnce, senderPlans } from './e2e/measure-target';
 import { populateTwin } from './e2e/population';
@@ -25,19 +26,7 @@ function option(name: string, fallback: number): number {
 /** The child: a twin with the limits given as JSON, printing its info line like twin-process.ts. */
 async function serve(limitsJson: string): Promise<void> {
   const twin = await startTwin({ port: 0, dataDir: null, outputsPath: null, logLevel: process.env.PROBE_LOG_LEVEL ?? 'warn', admissionLimits: JSON.parse(limitsJson) as AdmissionLimits });
-  const info: TwinProcessInfo = {
-    pid: process.pid,
-    graphqlUrl: twin.graphqlUrl,
-    realtimeUrl: twin.realtimeUrl,
-    cognitoEndpoint: twin.cognitoEndpoint,
-    clientId: twin.clientId,
-    userPoolId: twin.userPoolId,
-    region: twin.region,
-    caCert: twin.caCert,
-    dynamodbEndpoint: twin.dynamodbEndpoint,
-    tableName: twin.tableName,
-    accessKey: twin.accessKey,
-  };
+  const info: TwinProcessInfo = twinProcessInfo(twin);
   process.stdout.write(`${JSON.stringify(info)}\n`);
   // The twin's event-loop delay over its life: a loop this late reads new requests this late.
   const loop = monitorEventLoopDelay({ resolution: 10 });

@@ -6,6 +6,7 @@
  * Running the twin in its own process keeps the load generator off its event loop.
  */
 import { startTwin } from '../../../local/twin';
+import { twinProcessInfo } from './twin-process-info';
 
 /** What the child reports once it is ready. */
 export interface TwinProcessInfo {
@@ -24,19 +25,7 @@ export interface TwinProcessInfo {
 
 async function main(dataDir: string | null): Promise<void> {
   const twin = await startTwin({ port: 0, dataDir, outputsPath: null, logLevel: 'warn' });
-  const info: TwinProcessInfo = {
-    pid: process.pid,
-    graphqlUrl: twin.graphqlUrl,
-    realtimeUrl: twin.realtimeUrl,
-    cognitoEndpoint: twin.cognitoEndpoint,
-    clientId: twin.clientId,
-    userPoolId: twin.userPoolId,
-    region: twin.region,
-    caCert: twin.caCert,
-    dynamodbEndpoint: twin.dynamodbEndpoint,
-    tableName: twin.tableName,
-    accessKey: twin.accessKey,
-  };
+  const info: TwinProcessInfo = twinProcessInfo(twin);
   process.stdout.write(`${JSON.stringify(info)}\n`);
   process.once('SIGTERM', () => {
     twin.stop().then(
