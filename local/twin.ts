@@ -5,12 +5,19 @@
  */
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createCognitoHttpHandler, SEED_USERS, UserPool, type SeedUser } from './auth';
 import { createDataSourceInvoker, loadNextTokenKey } from './datasources';
 import { moderationDefinition } from './cache/moderation-cache';
-import { createLocalDynamoDBClient, ensureTable, superviseDynamoDBLocal, type SupervisedDynamoDBLocal } from './dynamodb-local';
+import {
+  createLocalDynamoDBClient,
+  ensureTable,
+  superviseDynamoDBLocal,
+  twinDynamoDBDataDir,
+  type SpawnedDynamoDBLocal,
+  type SupervisedDynamoDBLocal,
+} from './dynamodb-local';
 import { createGraphQLApi } from './graphql/api';
 import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './graphql/pipeline-runner';
 import { createRealtimeBackend } from './graphql/realtime-backend';
@@ -52,6 +59,11 @@ export interface StartTwinOptions {
   dataDir?: string | null;
   /** Use this DynamoDB instead of starting DynamoDB Local. */
   dynamodbEndpoint?: string;
+  /**
+   * A DynamoDB Local JVM already spawned on twinDynamoDBDataDir(dataDir) (npm start spawns it
+   * before loading the twin): the twin waits for it, then supervises and restarts it as its own.
+   */
+  spawnedDynamoDBLocal?: SpawnedDynamoDBLocal;
   tableName?: string;
   logLevel?: string;
   logger?: Logger;
@@ -147,11 +159,23 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
   const log = options.logger ?? pino({ level: options.logLevel ?? 'info', name: 'twin' }, pino.destination(2));
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
 
-  // The slow parts (a JVM, two RSA keys) start together.
+  // Milliseconds from the call to the end of each start-up step, for the ready log line and the bench.
+  const phases: Record<string, number> = {};
+  const timed = <T>(name: string, promise: Promise<T>): Promise<T> =>
+    promise.then((value) => {
+      phases[name] = Math.round(performance.now() - started);
+      return value;
+    });
+
+  // DynamoDB Local's JVM takes seconds to answer, in a process of its own. Everything else (two
+  // RSA keys, the resolvers' warm-up, the moderation definition, building the API and server)
+  // runs meanwhile, so that the twin is ready soon after the JVM's first answer.
+  if (options.spawnedDynamoDBLocal && options.dynamodbEndpoint) throw new Error('spawnedDynamoDBLocal and dynamodbEndpoint exclude each other');
   const dynamoStart: Promise<SupervisedDynamoDBLocal | null> = options.dynamodbEndpoint
     ? Promise.resolve(null)
     : superviseDynamoDBLocal({
-        start: { dataDir: dataDir === null ? null : join(dataDir, 'dynamodb') },
+        start: { dataDir: twinDynamoDBDataDir(dataDir) },
+        spawned: options.spawnedDynamoDBLocal,
         log: log.child({ part: 'dynamodb-local' }),
         // A restarted JVM in memory has no table; on a data directory this finds it at once.
         afterRestart: async (endpoint) => {
@@ -163,32 +187,38 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
           }
         },
       });
-  const [dynamo, tls, pool, moderation] = await Promise.all([
-    dynamoStart,
-    ensureTlsMaterial(dataDir),
-    UserPool.open({
-      dataDir: dataDir ?? undefined,
-      region: DEFAULT_REGION,
-      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds, idTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
-    }),
-    // CPU work, done while the JVM starts in its own process: the resolvers' warm-up, then the
-    // moderation definition (a CDK synth on a cache miss, seconds of CPU).
-    (options.warmUp === false ? yieldToEventLoop() : warmUpResolvers()).then(() =>
-      moderationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds }),
-    ),
-  ]).catch(async (error: unknown) => {
-    // Whatever failed, no DynamoDB Local may outlive a twin that did not start.
-    await dynamoStart.then((d) => d?.stop()).catch(() => undefined);
-    throw error;
-  });
-  const dynamodbEndpoint = (): string => options.dynamodbEndpoint ?? (dynamo as SupervisedDynamoDBLocal).endpoint;
+  let answered: SupervisedDynamoDBLocal | null = null;
+  const dynamodbEndpoint = (): string => {
+    if (options.dynamodbEndpoint) return options.dynamodbEndpoint;
+    if (answered === null) throw new Error('DynamoDB Local has not answered yet');
+    return answered.endpoint;
+  };
   const client = createLocalDynamoDBClient(options.dynamodbEndpoint ?? dynamodbEndpoint);
+  const dynamoReady = timed('dynamodbLocal', dynamoStart).then(async (dynamo) => {
+    answered = dynamo;
+    await timed('ensureTable', ensureTable(client, tableName));
+    return dynamo;
+  });
   // Set once created, so a start-up step that fails after them does not leave them open.
   let server: ReturnType<typeof createOnePortServer> | undefined;
   let realtime: ReturnType<typeof attachRealtime> | undefined;
 
-  try {
-    await ensureTable(client, tableName);
+  const build = async () => {
+    const [tls, pool, moderation] = await Promise.all([
+      timed('tls', ensureTlsMaterial(dataDir)),
+      timed(
+        'userPool',
+        UserPool.open({
+          dataDir: dataDir ?? undefined,
+          region: DEFAULT_REGION,
+          ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds, idTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+        }),
+      ),
+      // The resolvers' warm-up, then the moderation definition (a CDK synth on a cache miss, seconds of CPU).
+      timed('warmUp', options.warmUp === false ? yieldToEventLoop() : warmUpResolvers()).then(() =>
+        timed('moderation', Promise.resolve().then(() => moderationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds }))),
+      ),
+    ]);
     const schema = loadApiSchema();
     const hub = new ObservedHub(log.child({ part: 'realtime' }));
     // The workflow's events call the API, which is made after the data sources that start the workflow.
@@ -232,14 +262,24 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       admission: { ...DEFAULT_ADMISSION_LIMITS, ...options.admissionLimits },
     });
     const serverLimits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
-    server = createOnePortServer(handler, tls, serverLimits);
-    realtime = attachRealtime(server.upgrades, {
+    const builtServer = createOnePortServer(handler, tls, serverLimits);
+    server = builtServer;
+    const builtRealtime = attachRealtime(builtServer.upgrades, {
       backend: createRealtimeBackend({ schema, api, pool }),
       hub,
       path: DEFAULT_REALTIME_PATH,
       logger: log.child({ part: 'realtime' }),
     });
-    const boundPort = await server.listen(port, host);
+    realtime = builtRealtime;
+    phases.built = Math.round(performance.now() - started);
+    return { tls, pool, hub, stepFunctions, handler, serverLimits, server: builtServer, realtime: builtRealtime };
+  };
+  const building = build();
+
+  try {
+    const [dynamo, built] = await Promise.all([dynamoReady, building]);
+    const { tls, pool, hub, stepFunctions, handler, serverLimits, server: openServer, realtime: openRealtime } = built;
+    const boundPort = await timed('listen', openServer.listen(port, host));
     const url = `http://${host}:${boundPort}`;
     pool.setIssuerBaseUrl(url);
 
@@ -256,7 +296,6 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     const outputsPath = options.outputsPath === null ? null : resolve(options.outputsPath ?? 'amplify_outputs.json');
     if (outputsPath) writeFileSync(outputsPath, `${JSON.stringify(amplifyOutputs(twinInfo, pool.listGroups().map((g) => g.name)), null, 2)}\n`);
 
-    const [openServer, openRealtime] = [server, realtime]; // narrowed, for the closure
     let stopping: Promise<void> | null = null;
     const stop = () => {
       stopping ??= (async () => {
@@ -280,7 +319,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     };
 
     const readyMs = Math.round(performance.now() - started);
-    log.info({ url, readyMs, dynamodbEndpoint: dynamodbEndpoint(), dataDir }, 'twin ready');
+    log.info({ url, readyMs, phases, dynamodbEndpoint: dynamodbEndpoint(), dataDir }, 'twin ready');
     return {
       ...twinInfo,
       caCertPath: tls.caCertPath,
@@ -301,10 +340,13 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       stop,
     };
   } catch (error) {
+    // Whatever failed, the other steps settle first, then what they opened is closed: no
+    // DynamoDB Local may outlive a twin that did not start.
+    await Promise.allSettled([dynamoReady, building]);
     await realtime?.close();
     if (server?.netServer.listening) await server.close();
     client.destroy();
-    await dynamo?.stop();
+    await dynamoStart.then((dynamo) => dynamo?.stop()).catch(() => undefined);
     throw error;
   }
 }

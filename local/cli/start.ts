@@ -1,8 +1,13 @@
 /**
  * `npm start`: runs the local twin until Ctrl-C and prints what a developer needs to use it.
+ *
+ * DynamoDB Local's JVM takes seconds to answer, more than Node takes to load the twin, so it is
+ * spawned first, from a module that loads nothing heavy, and the twin's module graph is loaded
+ * only after the spawn: both then start in parallel.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { startTwin, type Twin } from '../twin';
+import { spawnDynamoDBLocalEarly, twinDynamoDBDataDir } from '../dynamodb-local/spawn';
+import type { Twin } from '../twin';
 
 function portNumber(value: string): number {
   const port = Number(value);
@@ -68,10 +73,16 @@ export async function main(argv: string[]): Promise<void> {
     .parse(argv);
   const opts = program.opts<{ port: number; dataDir: string; inMemory?: boolean; dynamodbEndpoint?: string; logLevel: string; outputs: string }>();
 
+  const dataDir = opts.inMemory ? null : opts.dataDir;
+  const dynamodbEndpoint = opts.dynamodbEndpoint || undefined;
+  const spawnedDynamoDBLocal = dynamodbEndpoint ? undefined : await spawnDynamoDBLocalEarly({ dataDir: twinDynamoDBDataDir(dataDir) });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the spawn on purpose (see the top)
+  const { startTwin } = require('../twin') as typeof import('../twin');
   const twin = await startTwin({
     port: opts.port,
-    dataDir: opts.inMemory ? null : opts.dataDir,
-    dynamodbEndpoint: opts.dynamodbEndpoint || undefined,
+    dataDir,
+    dynamodbEndpoint,
+    spawnedDynamoDBLocal,
     logLevel: opts.logLevel,
     outputsPath: opts.outputs === '' ? null : opts.outputs,
   });

