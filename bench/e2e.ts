@@ -5,26 +5,59 @@
 // ceilings: a bare `ws` broadcast server, and the same with one DynamoDB Local PutItem per
 // message. Everything on 127.0.0.1.
 //   npm run bench:e2e [-- --quick] [-- --save]
+//   npm run bench:e2e -- --case n1-saturation [--target twin,ceiling-put] [--runs 3] [--profile build/prof]
+// The second form runs one case alone on the chosen targets (twin, peer, ceiling-put, ceiling;
+// default all four), alternating their runs, and prints the figures (see e2e/one-case.ts);
+// --profile writes a CPU profile of each target's process over its recorded runs.
+// BENCH_CPU_PROF_DIR=build/prof: the twin's process is run with --cpu-prof and writes a profile
+// of its whole life there when stopped (targets.ts). Read either with bench/profile-summary.ts.
 // Results: build/bench/e2e.json and e2e.md (git-ignored); --save writes BENCHMARKS.md and
 // bench/results/e2e-deliveries.svg.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monotonicMs } from './e2e/clock';
-import { FULL, QUICK } from './e2e/config';
+import { FULL, parseCaseOption, parseTargetOption, QUICK } from './e2e/config';
 import { measureTarget, type TargetResult } from './e2e/measure-target';
+import { oneCaseSummary, runOneCase } from './e2e/one-case';
 import { asPeerTokens, populateTwin } from './e2e/population';
 import { renderPlot } from './e2e/plot';
 import { renderReport, type BenchResults } from './e2e/report';
 import { seedPeerMemberships, startCeilingTarget, startPeerTarget, startSharedDynamoDBLocal, startTwinTarget } from './e2e/targets';
 import { resultsPath } from './results-path';
 
-const config = process.argv.includes('--quick') ? QUICK : FULL;
+/** The value after `--name`, if given. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const baseConfig = process.argv.includes('--quick') ? QUICK : FULL;
+const runsOption = option('--runs');
+const config = runsOption ? { ...baseConfig, runs: Number(runsOption) } : baseConfig;
 const save = process.argv.includes('--save');
+const caseOption = option('--case');
+const targetOption = option('--target');
 const began = monotonicMs();
 const log = (line: string): void => void process.stderr.write(`[${((monotonicMs() - began) / 1000).toFixed(1)} s] ${line}\n`);
 
+/** --case: one case on the chosen targets; results in build/bench/e2e-case.json, never BENCHMARKS.md. */
+async function mainOneCase(caseName: string): Promise<void> {
+  if (save) throw new Error('--save writes the full report: it does not go with --case');
+  const selection = parseCaseOption(caseName);
+  const names = parseTargetOption(targetOption ?? 'twin,peer,ceiling-put,ceiling');
+  const loadBefore = loadavg();
+  const profileDir = option('--profile');
+  const targets = await runOneCase(selection, names, config, log, profileDir && path.resolve(profileDir));
+  const seconds = (monotonicMs() - began) / 1000;
+  writeFileSync(resultsPath('e2e-case.json', []), `${JSON.stringify({ case: caseName, config, seconds, loadAverage: { before: loadBefore, after: loadavg() }, node: process.version, targets }, null, 2)}\n`);
+  process.stdout.write(`${caseName}, ${config.runs} runs of each target, alternating; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n${oneCaseSummary(targets)}\n`);
+  log(`done in ${seconds.toFixed(0)} s: build/bench/e2e-case.json`);
+}
+
 async function main(): Promise<void> {
+  if (targetOption && !caseOption) throw new Error('--target chooses the targets of one case: give --case too');
+  if (caseOption) return mainOneCase(caseOption);
   const loadBefore = loadavg();
   const targets: TargetResult[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-e2e-twin-'));

@@ -53,3 +53,27 @@ export const QUICK: BenchConfig = {
   burst: { subscribers: 100, ratePerSecond: 1500, durationMs: 1000, maxInFlight: 2000 },
   deliveryGraceMs: 2000,
 };
+
+/** One case of the one-room layout, run alone (`--case n1-saturation`), to measure a change quickly. */
+export interface CaseSelection {
+  subscribers: number;
+  kind: 'saturation' | 'steady' | 'burst';
+}
+
+/** `n<N>-<saturation|steady|burst>`, e.g. n1-saturation, n1000-steady. */
+export function parseCaseOption(value: string): CaseSelection {
+  const match = /^n(\d+)-(saturation|steady|burst)$/.exec(value);
+  if (!match) throw new Error(`--case ${value}: expected n<N>-saturation, n<N>-steady or n<N>-burst (e.g. n1-saturation)`);
+  return { subscribers: Number(match[1]), kind: match[2] as CaseSelection['kind'] };
+}
+
+/** The command-line names of the targets (--target twin,ceiling-put), as the report names them. */
+export const TARGET_OPTIONS = { twin: 'twin', peer: 'peer', 'ceiling-put': 'ceilingWrite', ceiling: 'ceiling' } as const;
+export type TargetOption = keyof typeof TARGET_OPTIONS;
+
+export function parseTargetOption(value: string): Array<(typeof TARGET_OPTIONS)[TargetOption]> {
+  return value.split(',').map((name) => {
+    if (!(name in TARGET_OPTIONS)) throw new Error(`--target ${name}: expected a comma-separated list of ${Object.keys(TARGET_OPTIONS).join(', ')}`);
+    return TARGET_OPTIONS[name as TargetOption];
+  });
+}

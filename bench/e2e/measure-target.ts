@@ -5,7 +5,7 @@
  */
 import { monotonicMs } from './clock';
 import { heldMemory, type HeldMemory } from './held-memory';
-import type { BenchConfig } from './config';
+import type { BenchConfig, CaseSelection } from './config';
 import { analyseRun, type RunFigures } from './analyse-run';
 import type { Population } from './population';
 import { rssMiB, watchProcesses, type ProcessFigures } from './proc-stats';
@@ -151,6 +151,20 @@ export function senderPlans(population: Population, roomIds: string[]): SenderPl
   });
 }
 
+/** One line of the progress log per run. */
+function runLine(target: RunningTarget, caseId: string, run: number, figures: RunFigures): string {
+  return `${target.name} ${caseId} run ${run + 1}: ${Math.round(figures.acceptedPerSecond)} msg/s, ${Math.round(figures.deliveriesPerSecond)} deliveries/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms, lost ${figures.lost}, dup ${figures.duplicated}, ooo ${figures.outOfOrder}, unexpected ${figures.unexpected}${figures.refused ? `, refused ${figures.refused} (${figures.firstRefusal?.slice(0, 120)})` : ''}`;
+}
+
+/** Senders tag their clientMessageIds per run, so no two runs of a target send the same id. */
+function runTagger(): (plans: SenderPlan[]) => SenderPlan[] {
+  let runNumber = 0;
+  return (plans) => {
+    runNumber++;
+    return plans.map((p) => ({ ...p, tag: `${p.tag}r${runNumber}` }));
+  };
+}
+
 export async function measureTarget(target: RunningTarget, population: Population, config: BenchConfig, log: (line: string) => void): Promise<TargetResult> {
   const sender = forkSenderWorker();
   // Groups still connected, closed in the finally below when a case throws.
@@ -165,19 +179,14 @@ export async function measureTarget(target: RunningTarget, population: Populatio
     await closeSubscriberGroup(group);
   };
   const result: TargetResult = { target: target.name, startupMs: target.startupMs, groups: [], cases: [] };
-  // Senders tag their clientMessageIds per run, so no two runs of a target send the same id.
-  let runNumber = 0;
-  const tagged = (plans: SenderPlan[]): SenderPlan[] => {
-    runNumber++;
-    return plans.map((p) => ({ ...p, tag: `${p.tag}r${runNumber}` }));
-  };
+  const tagged = runTagger();
   const runCase = async (caseId: string, group: SubscriberGroup, plans: SenderPlan[], pattern: LoadPattern): Promise<void> => {
     const entry: CaseResult = { caseId, runs: [], processes: [] };
     for (let run = 0; run < config.runs; run++) {
       const { figures, processes } = await measureOnce(target, sender, group, tagged(plans), pattern, config);
       entry.runs.push(figures);
       entry.processes.push(processes);
-      log(`${target.name} ${caseId} run ${run + 1}: ${Math.round(figures.acceptedPerSecond)} msg/s, ${Math.round(figures.deliveriesPerSecond)} deliveries/s, p99 ${figures.latencyMs.p99.toFixed(1)} ms, lost ${figures.lost}, dup ${figures.duplicated}, ooo ${figures.outOfOrder}, unexpected ${figures.unexpected}${figures.refused ? `, refused ${figures.refused} (${figures.firstRefusal?.slice(0, 120)})` : ''}`);
+      log(runLine(target, caseId, run, figures));
     }
     result.cases.push(entry);
   };
@@ -215,4 +224,52 @@ export async function measureTarget(target: RunningTarget, population: Populatio
     await sender.kill();
   }
   return result;
+}
+
+/** One case of the one-room layout on one target, ready to run again and again (see one-case.ts). */
+export interface OpenCase {
+  target: RunningTarget;
+  caseId: string;
+  setup: GroupSetup;
+  /** One recorded run, logged. */
+  run(): Promise<{ figures: RunFigures; processes: Record<string, ProcessFigures> }>;
+  close(): Promise<void>;
+}
+
+/**
+ * N subscribers connected to one room, then the same unrecorded warm-up run the full run gives
+ * a target first.
+ */
+export async function openCase(target: RunningTarget, population: Population, config: BenchConfig, selection: CaseSelection, log: (line: string) => void): Promise<OpenCase> {
+  const { subscribers, kind } = selection;
+  const caseId = `one-room-${subscribers}-${kind}`;
+  const pattern: LoadPattern =
+    kind === 'saturation' ? { kind, durationMs: config.saturationMs } : kind === 'steady' ? { kind, ...config.steady } : { kind, ratePerSecond: config.burst.ratePerSecond, durationMs: config.burst.durationMs, maxInFlight: config.burst.maxInFlight };
+  const sender = forkSenderWorker();
+  const tagged = runTagger();
+  const plans = senderPlans(population, [population.oneRoom]);
+  let group: SubscriberGroup;
+  try {
+    group = await connectSubscriberGroup(target, `one-room-${subscribers}`, oneRoomSockets(population, subscribers), config);
+    log(`${target.name} ${subscribers} sockets connected and subscribed in ${Math.round(group.setup.connectMs)} ms (${group.setup.connectFailures.length} failed)`);
+    await measureOnce(target, sender, group, tagged(plans), { kind: 'saturation', durationMs: config.warmUpMs }, config);
+  } catch (error) {
+    await sender.kill();
+    throw error;
+  }
+  let runs = 0;
+  return {
+    target,
+    caseId,
+    setup: group.setup,
+    run: async () => {
+      const measured = await measureOnce(target, sender, group, tagged(plans), pattern, config);
+      log(runLine(target, caseId, runs++, measured.figures));
+      return measured;
+    },
+    close: async () => {
+      await closeSubscriberGroup(group);
+      await sender.kill();
+    },
+  };
 }

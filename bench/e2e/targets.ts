@@ -7,7 +7,8 @@
  * measurement.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from '../../local/dynamodb-local';
@@ -61,10 +62,10 @@ interface SpawnedServer {
  * Starts a server script under tsx, with an inspector on a free loopback port, and waits for the
  * one JSON line it prints on stdout when it listens.
  */
-async function spawnServer(script: string, args: string[]): Promise<SpawnedServer> {
+async function spawnServer(script: string, args: string[], nodeArgs: string[] = []): Promise<SpawnedServer> {
   const inspectorPort = await findFreePort();
   const spawnedAt = monotonicMs();
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectorPort}`, '--import', 'tsx', script, ...args], {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectorPort}`, ...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -95,12 +96,24 @@ async function spawnServer(script: string, args: string[]): Promise<SpawnedServe
 }
 
 /**
+ * BENCH_CPU_PROF_DIR=<dir>: the twin's process writes a V8 CPU profile (.cpuprofile) into <dir>
+ * (relative to the repository; build/ is git-ignored) when it exits on SIGTERM. Read it with
+ * bench/profile-summary.ts.
+ */
+export function cpuProfileArgs(dir: string | undefined): string[] {
+  if (!dir) return [];
+  const absolute = resolve(REPO_ROOT, dir);
+  mkdirSync(absolute, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${absolute}`];
+}
+
+/**
  * The twin as test/load/support/twin-process.ts runs it (startTwin on 127.0.0.1, port 0), on a
  * data directory kept across restarts, or in memory when dataDir is null. SIGTERM stops it and
  * the DynamoDB Local it started.
  */
 export async function startTwinTarget(dataDir: string | null): Promise<RunningTarget & { info: TwinProcessInfo }> {
-  const server = await spawnServer(join(REPO_ROOT, 'test', 'load', 'support', 'twin-process.ts'), [dataDir ?? '--in-memory']);
+  const server = await spawnServer(join(REPO_ROOT, 'test', 'load', 'support', 'twin-process.ts'), [dataDir ?? '--in-memory'], cpuProfileArgs(process.env.BENCH_CPU_PROF_DIR));
   const info = server.ready as unknown as TwinProcessInfo;
   const startupMs = await firstAnswer(info.graphqlUrl, server.spawnedAt);
   const jvm = descendants(server.child.pid as number).find((p) => p.command === 'java')?.pid;
