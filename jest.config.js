@@ -17,7 +17,8 @@ module.exports = {
   maxWorkers: 2,
   workerIdleMemoryLimit: '2GB',
   // One content cache per run (bundles, lint results, the moderation definition, the web assets):
-  // built for real once in the run, read by every later twin start.
-  globalSetup: '<rootDir>/test/support/jest-cache-setup.js',
-  globalTeardown: '<rootDir>/test/support/jest-cache-teardown.js',
+  // built for real once in the run, read by every later twin start; and one DynamoDB Local that
+  // the run's in-memory twins share, a table each (test/support/test-twin.ts).
+  globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
 };

@@ -3,6 +3,10 @@
  * CDK construct (aws-cdk-lib with its template validation: seconds of CPU and over 200 MB at each
  * start), yet it only depends on the construct's sources, cdk.json, the CDK packages and the
  * options; those make the key, so a start with all of them unchanged skips the synth.
+ *
+ * The table name is not in the key: the entry is synthesized for a placeholder name, which is
+ * replaced by the real one on the way out, so twins on tables of other names (every test file
+ * has its own) share one synth.
  */
 import { readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -11,7 +15,10 @@ import { contentKey, findProjectRoot, installedVersion, readEntry, sha256, write
 import { sourceClosure } from './source-closure';
 
 /** Bump when the layout of the entries changes. */
-const FORMAT = 'moderation/1';
+const FORMAT = 'moderation/2';
+
+/** The table name the cached definition is synthesized for; a valid DynamoDB table name no real table is likely to have. */
+const TABLE_NAME_PLACEHOLDER = 'appsync-twin.moderation-table-name.placeholder';
 
 /** CDK synths run, for tests. */
 export const moderationStats = { builds: 0 };
@@ -28,7 +35,7 @@ export function moderationKey(options: ModerationOptions): string | undefined {
     const { files, packages } = sourceClosure(join(__dirname, '..', 'stepfunctions', `definition${extname(__filename)}`));
     return contentKey([
       FORMAT,
-      JSON.stringify([options.tableName, options.decisionTimeoutSeconds ?? null]),
+      JSON.stringify([options.decisionTimeoutSeconds ?? null]),
       ...files.map((file) => `${relative(root, file)}\0${sha256(readFileSync(file))}`),
       ...packages.map((name) => installedVersion(name)),
       // definition.ts reads the CDK feature flags from here.
@@ -51,7 +58,8 @@ export function moderationDefinition(options: ModerationOptions): ModerationDefi
   const text = key === undefined ? undefined : readEntry('moderation', key);
   if (text !== undefined) {
     try {
-      const cached: unknown = JSON.parse(text);
+      // Table names are [a-zA-Z0-9_.-]: nothing in one needs escaping inside the JSON text.
+      const cached: unknown = JSON.parse(text.split(TABLE_NAME_PLACEHOLDER).join(options.tableName));
       if (isDefinition(cached)) return cached;
     } catch {
       // Corrupt: build it.
@@ -60,7 +68,8 @@ export function moderationDefinition(options: ModerationOptions): ModerationDefi
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CDK synth loads only on a miss
   const { buildModerationDefinition } = require('../stepfunctions/definition') as typeof import('../stepfunctions/definition');
   moderationStats.builds += 1;
-  const built = buildModerationDefinition(options);
-  if (key !== undefined) writeEntry('moderation', key, JSON.stringify(built));
-  return built;
+  if (key === undefined) return buildModerationDefinition(options);
+  const template = JSON.stringify(buildModerationDefinition({ ...options, tableName: TABLE_NAME_PLACEHOLDER }));
+  writeEntry('moderation', key, template);
+  return JSON.parse(template.split(TABLE_NAME_PLACEHOLDER).join(options.tableName)) as ModerationDefinition;
 }

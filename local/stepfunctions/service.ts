@@ -10,6 +10,7 @@ import './promise-with-resolvers';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { aslValidationKey, passedValidationBefore, rememberValidationPassed } from '../cache/asl-validation-cache';
 import type { HttpRequest, HttpResponse } from '../datasources/http';
 
 type JSONValue = null | boolean | number | string | JSONValue[] | { [key: string]: JSONValue };
@@ -66,7 +67,12 @@ export class LocalStepFunctions {
   private stopped = false;
 
   constructor(private readonly options: LocalStepFunctionsOptions) {
-    this.machine = new StateMachine(options.definition as never, { validationOptions: { checkArn: false, checkPaths: false } });
+    // The engine validates the definition unless that same definition passed before (content
+    // cache). The key is taken first: the engine may add to the definition object it is given.
+    const validationKey = aslValidationKey(options.definition);
+    const passed = passedValidationBefore(validationKey);
+    this.machine = new StateMachine(options.definition as never, { validationOptions: passed ? { noValidate: true } : { checkArn: false, checkPaths: false } });
+    if (!passed) rememberValidationPassed(validationKey);
   }
 
   async handle(request: HttpRequest): Promise<HttpResponse> {

@@ -11,7 +11,8 @@ import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import { unrefAmplifyTimers } from '../support/amplify-timers';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from './support/raw-clients';
 
@@ -41,7 +42,7 @@ let restoreTimers: () => void;
 beforeAll(async () => {
   restoreTimers = unrefAmplifyTimers();
   outputsDir = mkdtempSync(join(tmpdir(), 'twin-e2e-'));
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: join(outputsDir, 'amplify_outputs.json'), logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: join(outputsDir, 'amplify_outputs.json'), logLevel: 'warn' });
   host = new URL(twin.graphqlUrl).host;
   // Amplify dials wss:// with the global WebSocket; this one trusts the twin's CA (a real TLS
   // handshake, as with NODE_EXTRA_CA_CERTS).

@@ -7,7 +7,8 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import type { RealtimeClient } from './support/raw-clients';
 import { callAs, connect, createRoom, joinRoom, must, refusal, sendMessage, signInUsers, subscribe, type SignedIn } from './support/feature-users';
 import { scanTable } from './support/table-snapshot';
@@ -31,7 +32,7 @@ let users: Record<string, SignedIn>;
 const open: RealtimeClient[] = [];
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
   dynamodb = createLocalDynamoDBClient(twin.dynamodbEndpoint);
   users = await signInUsers(twin, ['alice', 'bob', 'tess', 'uma', 'otto']);
 }, 60000);

@@ -4,7 +4,8 @@
 // lastMessage in myRooms, capped at 100). Expected values come from the contract.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import { callAs, createRoom, joinRoom, must, refusal, sendMessage, signInUsers, type SignedIn } from './support/feature-users';
 import { scanTable } from './support/table-snapshot';
 
@@ -23,7 +24,7 @@ let dynamodb: DynamoDBClient;
 let users: Record<string, SignedIn>;
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
   dynamodb = createLocalDynamoDBClient(twin.dynamodbEndpoint);
   users = await signInUsers(twin, ['alice', 'bob', 'pia', 'quinn', 'rita']);
 }, 60000);

@@ -15,7 +15,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
 import { loadApiSchema } from '../../local/graphql/schema';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import { capturingLogger, errorsSince, type LogEntry } from './support/log-capture';
 import { appSyncAnswerProblems, type HttpAnswer } from './support/appsync-response';
 import { documentArb, type GeneratedDocument } from './support/graphql-arbitraries';
@@ -107,7 +108,7 @@ function failedBelowTheRoot(errors: unknown[] | undefined): boolean {
 beforeAll(async () => {
   const captured = capturingLogger('warn');
   twinLog = captured.entries;
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', logger: captured.logger });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', logger: captured.logger });
   schema = loadApiSchema();
   db = createLocalDynamoDBClient(twin.dynamodbEndpoint);
   for (const person of Object.keys(PASSWORDS) as Person[]) {

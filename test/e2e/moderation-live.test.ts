@@ -2,7 +2,8 @@
 // an Admin's onReport hears of a report the workflow records, a member's onMessageChanged sees
 // the message an Admin removed with deleted: true, and a non-Admin cannot start onReport.
 // Expected values come from the contract (schema/schema.graphql, README "Moderation").
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import type { RealtimeClient } from './support/raw-clients';
 import { connect, createRoom, joinRoom, must, refusal, sendMessage, signInUsers, subscribe, type SignedIn } from './support/feature-users';
 
@@ -20,7 +21,7 @@ const open: RealtimeClient[] = [];
 
 beforeAll(async () => {
   // The default decision timeout (7 days): nothing closes on its own during the test.
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
   users = await signInUsers(twin, ['alice', 'bob', 'mona']);
 }, 60000);
 

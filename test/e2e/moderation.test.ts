@@ -3,7 +3,8 @@
 // or the report dismissed. Expected values come from the contract (schema/schema.graphql).
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient } from '../../local/dynamodb-local';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import { scanTable } from './support/table-snapshot';
 import { createRoom, joinRoom, must, refusal, sendMessage, signInUsers, type SignedIn } from './support/feature-users';
 
@@ -22,7 +23,7 @@ const faults = new Map<string, string[]>();
 
 beforeAll(async () => {
   // A 4-second decision timeout and 10 ms Retry pauses, so the timeout and retry paths run in the test.
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', moderation: { decisionTimeoutSeconds: 4, retryIntervalMs: 10, faults } });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', moderation: { decisionTimeoutSeconds: 4, retryIntervalMs: 10, faults } });
   users = await signInUsers(twin, ['alice', 'bob', 'quinn']);
   dynamodb = createLocalDynamoDBClient(twin.dynamodbEndpoint);
 }, 60000);

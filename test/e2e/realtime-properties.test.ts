@@ -17,7 +17,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { loadApiSchema } from '../../local/graphql/schema';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import { capturingLogger, errorsSince, type LogEntry } from './support/log-capture';
 import { FrameSocket, type ReceivedMessage } from './support/frame-socket';
 import { documentArb, type GeneratedDocument } from './support/graphql-arbitraries';
@@ -215,7 +216,7 @@ async function sendMessage(content: string): Promise<string> {
 beforeAll(async () => {
   const captured = capturingLogger('warn');
   twinLog = captured.entries;
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', logger: captured.logger });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', logger: captured.logger });
   schema = loadApiSchema();
   host = new URL(twin.graphqlUrl).host;
   iam = iamIdentity(twin.graphqlUrl, twin.region, twin.accessKey);

@@ -3,7 +3,8 @@
 // Admin ending the removed user's subscriptions.
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { startTwin, type Twin } from '../../local/twin';
+import type { Twin } from '../../local/twin';
+import { startTestTwin } from '../support/test-twin';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from './support/raw-clients';
 
 const MESSAGE = 'roomId id senderId sender content createdAt editedAt deleted';
@@ -35,7 +36,7 @@ async function send(user: keyof typeof tokens, roomId: string, content: string):
 }
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
   host = new URL(twin.graphqlUrl).host;
   for (const [name, password] of [['alice', 'Alice#Local1'], ['bob', 'Bob#Local1'], ['carol', 'Carol#Local1']] as const) {
     tokens[name] = (await cognitoSignIn(twin.cognitoEndpoint, twin.clientId, name, password)).accessToken;

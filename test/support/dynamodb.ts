@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from '../../local/dynamodb-local';
+import { sharedDynamoDBEndpoint } from './shared-dynamodb';
 
 /**
- * A real DynamoDB for one test file. Call at the top of a file (or describe): it starts one
- * in-memory DynamoDB Local in beforeAll and stops it in afterAll, or uses DYNAMODB_ENDPOINT
- * when that is set (then several files share one instance). Each call gets its own freshly
- * created table, named after the test file, so files never see each other's items.
+ * A real DynamoDB for one test file. Call at the top of a file (or describe): it uses
+ * DYNAMODB_ENDPOINT when that is set, else the run's shared DynamoDB Local (jest's global setup),
+ * else starts one in-memory DynamoDB Local in beforeAll and stops it in afterAll. Each call gets
+ * its own freshly created table, named after the test file, so files never see each other's items.
  */
 export interface TestDynamoDB {
   readonly endpoint: string;
@@ -25,7 +26,7 @@ export function useTestDynamoDB(): TestDynamoDB {
   let client: DynamoDBClient | undefined;
 
   beforeAll(async () => {
-    endpoint = process.env.DYNAMODB_ENDPOINT;
+    endpoint = process.env.DYNAMODB_ENDPOINT || sharedDynamoDBEndpoint();
     if (!endpoint) {
       local = await startDynamoDBLocal();
       endpoint = local.endpoint;

@@ -1,6 +1,7 @@
 // The real twin's user pool (startTwin, no options for it): the stack's settings apply, and a
 // user cannot rename themselves through attributes to send as someone else.
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { cognitoSignIn, graphqlRequest } from '../../e2e/support/raw-clients';
 import { SEED_USERS } from '../../../local/auth/seed-users';
 
@@ -8,7 +9,7 @@ const bob = SEED_USERS[1];
 let twin: Twin;
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
 }, 60_000);
 
 afterAll(async () => {

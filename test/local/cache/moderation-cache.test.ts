@@ -55,11 +55,22 @@ describe('moderationDefinition', () => {
     expect(moderationStats.builds).toBe(builds + 1);
   }, 120_000);
 
-  it('keys on the options and on the construct sources', () => {
+  it('serves every table name from one synth, each as the CDK synth gives it for that name', () => {
+    const names = ['FirstTable', 'second-table.v2', 'Third_Table'];
+    const direct = names.map((tableName) => buildModerationDefinition({ tableName, decisionTimeoutSeconds: 40 }));
+    const builds = moderationStats.builds;
+    expect(names.map((tableName) => moderationDefinition({ tableName, decisionTimeoutSeconds: 40 }))).toEqual(direct);
+    expect(moderationStats.builds).toBe(builds + 1);
+    // The names really differ in what the synth gives.
+    expect(JSON.stringify(direct[0])).toContain('"TableName":"FirstTable"');
+    expect(JSON.stringify(direct[1])).toContain('"TableName":"second-table.v2"');
+  }, 120_000);
+
+  it('keys on the options and on the construct sources, not on the table name', () => {
     const key = moderationKey({ tableName: 'CacheTable' });
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(moderationKey({ tableName: 'CacheTable' })).toBe(key);
-    expect(moderationKey({ tableName: 'OtherTable' })).not.toBe(key);
+    expect(moderationKey({ tableName: 'OtherTable' })).toBe(key);
     expect(moderationKey({ tableName: 'CacheTable', decisionTimeoutSeconds: 5 })).not.toBe(key);
     // The construct and the table keys it imports are part of the closure the key hashes.
     const files = sourceClosure(join(__dirname, '..', '..', '..', 'local', 'stepfunctions', 'definition.ts')).files.map((f) => f.split(/[\\/]/).slice(-2).join('/'));

@@ -3,7 +3,8 @@
 // nothing), and documents and variables over HTTP (a GraphQL error with status 200, never a
 // 5xx, and the table unchanged).
 import { randomUUID } from 'node:crypto';
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { createLocalDynamoDBClient } from '../../../local/dynamodb-local';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from '../../e2e/support/raw-clients';
 import { scanTable } from './support/table';
@@ -31,7 +32,7 @@ async function send(roomId: string, content: string): Promise<Record<string, unk
 }
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
   host = new URL(twin.graphqlUrl).host;
   db = createLocalDynamoDBClient(twin.dynamodbEndpoint);
   for (const [name, password] of [['alice', 'Alice#Local1'], ['bob', 'Bob#Local1'], ['carol', 'Carol#Local1']] as const) {

@@ -2,7 +2,8 @@
 // queue of 5, a flood of sendMessage gets some 429 TooManyRequestsException answers; every
 // message answered 200 is stored exactly once, none answered 429 is stored, a 429'd message sent
 // again with its clientMessageId is stored once, and the twin answers normally afterwards.
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { RETRY_AFTER_SECONDS } from '../../../local/server/limits';
 import { cognitoSignIn, graphqlRequest } from '../../e2e/support/raw-clients';
 
@@ -15,7 +16,7 @@ let token = '';
 let roomId = '';
 
 beforeAll(async () => {
-  twin = await startTwin({
+  twin = await startTestTwin({
     dataDir: null,
     port: 0,
     outputsPath: null,

@@ -7,7 +7,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createOnePortServer } from '../../../local/server/one-port';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../../../local/server/limits';
 import { ensureTlsMaterial } from '../../../local/server/tls';
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from '../../e2e/support/raw-clients';
 
 const limits: Partial<ServerLimits> = {
@@ -27,7 +28,7 @@ let twin: Twin;
 let port: number;
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', serverLimits: limits });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', serverLimits: limits });
   port = Number(new URL(twin.url).port);
 }, 60000);
 

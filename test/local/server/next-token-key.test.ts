@@ -6,7 +6,8 @@ import { createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { createLocalDynamoDBClient } from '../../../local/dynamodb-local';
 import { cognitoSignIn, graphqlRequest } from '../../e2e/support/raw-clients';
 import { scanTable } from '../../e2e/support/table-snapshot';
@@ -34,7 +35,7 @@ afterAll(async () => {
 }, 60000);
 
 async function start(dir: string): Promise<{ twin: Twin; token: string }> {
-  const started = await startTwin({ dataDir: dir, port: 0, outputsPath: null, logLevel: 'warn' });
+  const started = await startTestTwin({ dataDir: dir, port: 0, outputsPath: null, logLevel: 'warn' });
   twin = started;
   return { twin: started, token: (await cognitoSignIn(started.cognitoEndpoint, started.clientId, 'bob', 'Bob#Local1')).accessToken };
 }
@@ -159,7 +160,7 @@ describe('nextToken key in memory', () => {
     const twins: Twin[] = [];
     try {
       for (let i = 0; i < 2; i++) {
-        const t = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+        const t = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
         twins.push(t);
         const token = (await cognitoSignIn(t.cognitoEndpoint, t.clientId, 'bob', 'Bob#Local1')).accessToken;
         // Same table, same key shape: the signatures differ only by the key.

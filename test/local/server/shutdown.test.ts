@@ -2,7 +2,8 @@
 // send the twin acknowledged during the stop reached the subscriber that was connected, and a
 // trickling client cannot hold the stop past the drain bound.
 import net from 'node:net';
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { cognitoSignIn, graphqlRequest, RealtimeClient } from '../../e2e/support/raw-clients';
 
 const sendMessage =
@@ -22,7 +23,7 @@ interface Running {
 }
 
 async function running(): Promise<Running> {
-  const twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', serverLimits: { drainTimeoutMs: DRAIN_MS } });
+  const twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn', serverLimits: { drainTimeoutMs: DRAIN_MS } });
   const token = (await cognitoSignIn(twin.cognitoEndpoint, twin.clientId, 'bob', 'Bob#Local1')).accessToken;
   const room = await graphqlRequest(twin.graphqlUrl, token, 'mutation { createRoom(name: "shutdown") { id } }');
   return { twin, token, roomId: (room.body.data?.createRoom as { id: string }).id, host: new URL(twin.graphqlUrl).host };

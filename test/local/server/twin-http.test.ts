@@ -5,7 +5,8 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { decodeJwt, SignJWT, type JWTPayload } from 'jose';
-import { startTwin, type Twin } from '../../../local/twin';
+import type { Twin } from '../../../local/twin';
+import { startTestTwin } from '../../support/test-twin';
 import { cognitoSignIn, graphqlRequest } from '../../e2e/support/raw-clients';
 
 const EXPOSE = 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version';
@@ -39,7 +40,7 @@ async function signedRequest(query: string, variables: Record<string, unknown>, 
 }
 
 beforeAll(async () => {
-  twin = await startTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
+  twin = await startTestTwin({ dataDir: null, port: 0, outputsPath: null, logLevel: 'warn' });
   for (const [name, password] of [['alice', 'Alice#Local1'], ['bob', 'Bob#Local1'], ['carol', 'Carol#Local1']] as const) {
     tokens[name] = (await cognitoSignIn(twin.cognitoEndpoint, twin.clientId, name, password)).accessToken;
   }
