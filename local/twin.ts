@@ -319,7 +319,8 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
     };
 
     const readyMs = Math.round(performance.now() - started);
-    log.info({ url, readyMs, phases, dynamodbEndpoint: dynamodbEndpoint(), dataDir }, 'twin ready');
+    // dynamodbLocalStartupMs: from the JVM's spawn (maybe before this call) to its first answer.
+    log.info({ url, readyMs, phases, dynamodbLocalStartupMs: dynamo?.startupMs, dynamodbEndpoint: dynamodbEndpoint(), dataDir }, 'twin ready');
     return {
       ...twinInfo,
       caCertPath: tls.caCertPath,

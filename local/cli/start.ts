@@ -28,11 +28,12 @@ function browserTlsSteps(twin: Twin): string[] {
   ];
 }
 
-export function banner(twin: Twin): string {
+/** `sinceProcessStartMs`: from Node's start (performance.now()), module loading included. */
+export function banner(twin: Twin, sinceProcessStartMs: number): string {
   const users = twin.users.map((u) => `    ${u.username.padEnd(8)} ${u.password.padEnd(14)} groups: ${u.groups.length ? u.groups.join(', ') : '(none)'}`);
   return [
     '',
-    `Chat API local twin ready in ${twin.readyMs} ms`,
+    `Chat API local twin ready ${Math.round(sinceProcessStartMs)} ms after Node started (startTwin: ${twin.readyMs} ms)`,
     '',
     `  GraphQL        ${twin.graphqlUrl}   (also ${twin.httpsUrl}/graphql)`,
     `  Realtime       ${twin.realtimeUrl}`,
@@ -86,7 +87,7 @@ export async function main(argv: string[]): Promise<void> {
     logLevel: opts.logLevel,
     outputsPath: opts.outputs === '' ? null : opts.outputs,
   });
-  process.stdout.write(banner(twin));
+  process.stdout.write(banner(twin, performance.now()));
 
   // DynamoDB Local died and could not be restarted: exit non-zero rather than serve only errors.
   twin.dynamodbLocal?.events.once('gaveUp', (error) => {

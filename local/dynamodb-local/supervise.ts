@@ -28,6 +28,8 @@ export interface SupervisedDynamoDBLocal {
   readonly endpoint: string;
   /** The running JVM's pid; null while it is being restarted or after the supervisor gave up. */
   readonly jvmPid: number | null;
+  /** Milliseconds from the running JVM's spawn to its first answer; null while it is being restarted. */
+  readonly startupMs: number | null;
   readonly events: EventEmitter<SupervisorEvents>;
   stop(): Promise<void>;
 }
@@ -63,6 +65,10 @@ class Supervisor implements SupervisedDynamoDBLocal {
 
   get jvmPid(): number | null {
     return this.current?.jvmPid ?? null;
+  }
+
+  get startupMs(): number | null {
+    return this.current?.startupMs ?? null;
   }
 
   watch(instance: DynamoDBLocal): void {
