@@ -3,11 +3,20 @@
 // (a JVM killed afterwards is restarted). Observed from outside: a preloaded script lists the
 // CLI's children at the moment local/twin.ts is first required.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { descendants } from '../../load/support/twin-child';
 
 const root = join(__dirname, '..', '..', '..');
 const reporter = join(__dirname, 'fixtures', 'report-children-at-twin-load.js');
+
+/** npm start's command, as package.json has it ("node <flags> local/cli/start.ts"). */
+function startCommand(): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...args] = script.split(/\s+/);
+  expect(command).toBe('node');
+  return args;
+}
 
 interface Child {
   pid: number;
@@ -17,7 +26,7 @@ interface Child {
 it('spawns the JVM before loading the twin, serves on it, and restarts it when it dies', async () => {
   const cli = spawn(
     process.execPath,
-    ['--require', reporter, '--import', 'tsx', join(root, 'local/cli/start.ts'), '--in-memory', '--port', '0', '--outputs', '', '--log-level', 'info'],
+    ['--require', reporter, ...startCommand(), '--in-memory', '--port', '0', '--outputs', '', '--log-level', 'info'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
