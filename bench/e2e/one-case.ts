@@ -84,15 +84,18 @@ export function oneCaseSummary(results: readonly TargetResult[]): string {
       p99: spread(entry.runs.map((r) => r.latencyMs.p99)).median,
       nodeCpu: spread(entry.processes.map((p) => p.node?.cpuPercent ?? Number.NaN)).median,
       jvmCpu: spread(entry.processes.map((p) => p.jvm?.cpuPercent ?? Number.NaN)).median,
+      // CPU per accepted message: what a change costs or saves, less moved by a busy machine than msg/s.
+      nodeMsPerMessage: spread(entry.processes.map((p, i) => ((p.node?.cpuSeconds ?? Number.NaN) * 1000) / (entry.runs[i]?.accepted ?? Number.NaN))).median,
+      jvmMsPerMessage: spread(entry.processes.map((p, i) => ((p.jvm?.cpuSeconds ?? Number.NaN) * 1000) / (entry.runs[i]?.accepted ?? Number.NaN))).median,
       lost: entry.runs.reduce((sum, r) => sum + r.lost + r.duplicated + r.unexpected, 0),
     };
   });
   const first = rows[0];
-  const lines = ['target        accepted/s (min-max)    first ÷ this   p50 ms  p99 ms  node CPU %  JVM CPU %  lost+dup+unexpected'];
+  const lines = ['target        accepted/s (min-max)    first ÷ this   p50 ms  p99 ms  node CPU %  JVM CPU %  node CPU ms/msg  JVM CPU ms/msg  lost+dup+unexpected'];
   for (const row of rows) {
     const ratio = first ? (first.accepted.median / row.accepted.median).toFixed(2) : '—';
     lines.push(
-      `${row.target.padEnd(13)} ${`${row.accepted.median.toFixed(0)} (${row.accepted.min.toFixed(0)}-${row.accepted.max.toFixed(0)})`.padEnd(23)} ${`${ratio}×`.padEnd(12)} ${row.p50.toFixed(1).padStart(6)}  ${row.p99.toFixed(1).padStart(6)}  ${row.nodeCpu.toFixed(0).padStart(10)}  ${row.jvmCpu.toFixed(0).padStart(9)}  ${row.lost}`,
+      `${row.target.padEnd(13)} ${`${row.accepted.median.toFixed(0)} (${row.accepted.min.toFixed(0)}-${row.accepted.max.toFixed(0)})`.padEnd(23)} ${`${ratio}×`.padEnd(12)} ${row.p50.toFixed(1).padStart(6)}  ${row.p99.toFixed(1).padStart(6)}  ${row.nodeCpu.toFixed(0).padStart(10)}  ${row.jvmCpu.toFixed(0).padStart(9)}  ${row.nodeMsPerMessage.toFixed(2).padStart(15)}  ${row.jvmMsPerMessage.toFixed(2).padStart(14)}  ${row.lost}`,
     );
   }
   return lines.join('\n');

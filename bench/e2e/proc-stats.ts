@@ -12,6 +12,8 @@ const TICKS_PER_SECOND = 100;
 
 export interface ProcessFigures {
   cpuPercent: number;
+  /** CPU time used over the window (user + system, all threads). */
+  cpuSeconds?: number;
   peakRssMiB: number;
 }
 
@@ -46,7 +48,11 @@ export function watchProcesses(pids: Record<string, number>): { stop(): Record<s
       return Object.fromEntries(
         Object.entries(pids).map(([name, pid]) => [
           name,
-          { cpuPercent: ((cpuTicks(pid) - (startTicks[name] as number)) / TICKS_PER_SECOND / seconds) * 100, peakRssMiB: peak[name] as number },
+          {
+            cpuPercent: ((cpuTicks(pid) - (startTicks[name] as number)) / TICKS_PER_SECOND / seconds) * 100,
+            cpuSeconds: (cpuTicks(pid) - (startTicks[name] as number)) / TICKS_PER_SECOND,
+            peakRssMiB: peak[name] as number,
+          },
         ]),
       );
     },
