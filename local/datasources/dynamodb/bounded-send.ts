@@ -1,19 +1,21 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBOutageLog } from '../dynamodb-outage-log';
+import { directSend } from './direct-send';
 import { DynamoDBUnavailableError, isNoAnswer } from '../dynamodb-unavailable';
 
 export type DynamoDBSend = DynamoDBClient['send'];
 
 /**
- * client.send with every call bounded by an AbortSignal (the SDK's retries included: an abort
+ * client.send (the data-plane calls made directly: direct-send.ts) with every call bounded by an AbortSignal (the SDK's retries included: an abort
  * also ends a retry's back-off), so a stopped DynamoDB costs a call timeoutMs, never a hang.
  * A call with no answer throws DynamoDBUnavailableError and is told to the outage log.
  */
 export function boundedSend(client: DynamoDBClient, timeoutMs: number, outages: DynamoDBOutageLog): DynamoDBSend {
+  const direct = directSend(client);
   const send = async (command: Parameters<DynamoDBSend>[0]) => {
     const startedAt = performance.now();
     try {
-      const output = await client.send(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
+      const output = await direct(command, { abortSignal: AbortSignal.timeout(timeoutMs) });
       outages.answered(startedAt);
       return output;
     } catch (error) {
