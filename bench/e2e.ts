@@ -5,10 +5,11 @@
 // ceilings: a bare `ws` broadcast server, and the same with one DynamoDB Local PutItem per
 // message. Everything on 127.0.0.1.
 //   npm run bench:e2e [-- --quick] [-- --save]
-//   npm run bench:e2e -- --case n1-saturation [--target twin,ceiling-put] [--runs 3] [--profile build/prof]
+//   npm run bench:e2e -- --case n1-saturation [--target twin,ceiling-put] [--runs 3] [--profile build/prof] [--twin-in-memory]
 // The second form runs one case alone on the chosen targets (twin, peer, ceiling-put, ceiling;
 // default all four), alternating their runs, and prints the figures (see e2e/one-case.ts);
-// --profile writes a CPU profile of each target's process over its recorded runs.
+// --profile writes a CPU profile of each target's process over its recorded runs; --twin-in-memory
+// runs the twin's DynamoDB Local in memory, as the peer's and the ceiling's are.
 // BENCH_CPU_PROF_DIR=build/prof: the twin's process is run with --cpu-prof and writes a profile
 // of its whole life there when stopped (targets.ts). Read either with bench/profile-summary.ts.
 // Results: build/bench/e2e.json and e2e.md (git-ignored); --save writes BENCHMARKS.md and
@@ -48,10 +49,11 @@ async function mainOneCase(caseName: string): Promise<void> {
   const names = parseTargetOption(targetOption ?? 'twin,peer,ceiling-put,ceiling');
   const loadBefore = loadavg();
   const profileDir = option('--profile');
-  const targets = await runOneCase(selection, names, config, log, profileDir && path.resolve(profileDir));
+  const twinInMemory = process.argv.includes('--twin-in-memory');
+  const targets = await runOneCase(selection, names, config, log, { profileDir: profileDir && path.resolve(profileDir), twinInMemory });
   const seconds = (monotonicMs() - began) / 1000;
   writeFileSync(resultsPath('e2e-case.json', []), `${JSON.stringify({ case: caseName, config, seconds, loadAverage: { before: loadBefore, after: loadavg() }, node: process.version, targets }, null, 2)}\n`);
-  process.stdout.write(`${caseName}, ${config.runs} runs of each target, alternating; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n${oneCaseSummary(targets)}\n`);
+  process.stdout.write(`${caseName}, ${config.runs} runs of each target, alternating; the twin's DynamoDB Local ${twinInMemory ? 'in memory' : 'on a data directory'}; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n${oneCaseSummary(targets)}\n`);
   log(`done in ${seconds.toFixed(0)} s: build/bench/e2e-case.json`);
 }
 

@@ -16,19 +16,26 @@ import { asPeerTokens, populateTwin, type Population } from './population';
 import { spread } from './summary';
 import { seedPeerMemberships, startCeilingTarget, startPeerTarget, startSharedDynamoDBLocal, startTwinTarget, type RunningTarget, type TargetName } from './targets';
 
-/**
- * profileDir: each target's process is CPU-profiled over the recorded runs (after the warm-up),
- * written there as <target>-<case>.cpuprofile.
- */
-export async function runOneCase(selection: CaseSelection, names: readonly TargetName[], config: BenchConfig, log: (line: string) => void, profileDir?: string): Promise<TargetResult[]> {
+export interface OneCaseOptions {
+  /** Each target's process is CPU-profiled over the recorded runs (after the warm-up), written here as <target>-<case>.cpuprofile. */
+  profileDir?: string;
+  /**
+   * The twin's DynamoDB Local in memory, as the peer's and the ceiling's are, instead of on a
+   * data directory as npm start and the full run have it.
+   */
+  twinInMemory?: boolean;
+}
+
+export async function runOneCase(selection: CaseSelection, names: readonly TargetName[], config: BenchConfig, log: (line: string) => void, options: OneCaseOptions = {}): Promise<TargetResult[]> {
+  const { profileDir } = options;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-e2e-twin-'));
   const running: RunningTarget[] = [];
   const open: OpenCase[] = [];
   let dynamodb: DynamoDBLocal | null = null;
   try {
-    const twin = await startTwinTarget(dataDir);
+    const twin = await startTwinTarget(options.twinInMemory ? null : dataDir);
     running.push(twin);
-    log(`twin answered ${Math.round(twin.startupMs)} ms after spawn`);
+    log(`twin answered ${Math.round(twin.startupMs)} ms after spawn (DynamoDB Local ${options.twinInMemory ? 'in memory' : 'on a data directory'})`);
     const population = await populateTwin(twin.info, { senders: config.senders, readers: config.readers, manyRooms: 0 });
     const populations = new Map<TargetName, Population>([['twin', population]]);
     if (names.some((n) => n === 'peer' || n === 'ceilingWrite')) dynamodb = await startSharedDynamoDBLocal();
