@@ -202,6 +202,8 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
   // Set once created, so a start-up step that fails after them does not leave them open.
   let server: ReturnType<typeof createOnePortServer> | undefined;
   let realtime: ReturnType<typeof attachRealtime> | undefined;
+  // Set when the start has failed: a build still running then creates nothing.
+  let failed = false;
 
   const build = async () => {
     const [tls, pool, moderation] = await Promise.all([
@@ -219,6 +221,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
         timed('moderation', Promise.resolve().then(() => moderationDefinition({ tableName, decisionTimeoutSeconds: options.moderation?.decisionTimeoutSeconds }))),
       ),
     ]);
+    if (failed) throw new Error('The twin did not start');
     const schema = loadApiSchema();
     const hub = new ObservedHub(log.child({ part: 'realtime' }));
     // The workflow's events call the API, which is made after the data sources that start the workflow.
@@ -341,9 +344,11 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       stop,
     };
   } catch (error) {
-    // Whatever failed, the other steps settle first, then what they opened is closed: no
-    // DynamoDB Local may outlive a twin that did not start.
-    await Promise.allSettled([dynamoReady, building]);
+    // Whatever failed, DynamoDB Local's start settles (bounded by its start timeout) and what
+    // was opened is closed: no DynamoDB Local may outlive a twin that did not start. A build
+    // still running (a CDK synth can take seconds) is not waited for: it creates nothing now.
+    failed = true;
+    await Promise.allSettled([dynamoReady]);
     await realtime?.close();
     if (server?.netServer.listening) await server.close();
     client.destroy();
