@@ -9,7 +9,7 @@
 import './promise-with-resolvers';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachine } from 'aws-local-stepfunctions';
 import { aslValidationKey, passedValidationBefore, rememberValidationPassed } from '../cache/asl-validation-cache';
 import type { HttpRequest, HttpResponse } from '../datasources/http';
 
@@ -59,20 +59,35 @@ function refusal(statusCode: number, type: string, message: string): HttpRespons
   return answer(statusCode, { __type: `com.amazonaws.swf.service.v2.model#${type}`, message });
 }
 
+function createMachine(definition: Record<string, unknown>, validate: boolean): StateMachine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed (see the constructor)
+  const { StateMachine: Engine } = require('aws-local-stepfunctions') as typeof import('aws-local-stepfunctions');
+  return new Engine(definition as never, { validationOptions: validate ? { checkArn: false, checkPaths: false } : { noValidate: true } });
+}
+
 export class LocalStepFunctions {
-  private readonly machine: StateMachine;
+  /** Made when first needed, unless the definition must be checked at construction. */
+  private machine: StateMachine | undefined;
   private readonly executions = new Map<string, Execution>();
   private readonly pending = new Map<string, PendingTask>();
   /** Set by stop(): nothing starts, and no task waits, after it. */
   private stopped = false;
 
   constructor(private readonly options: LocalStepFunctionsOptions) {
-    // The engine validates the definition unless that same definition passed before (content
-    // cache). The key is taken first: the engine may add to the definition object it is given.
+    // The engine validates the definition here unless that same definition passed before
+    // (content cache); then the engine, about 200 modules, loads only when a first execution
+    // starts, which most twin runs never do. The key is taken first: the engine adds to the
+    // definition object it is given.
     const validationKey = aslValidationKey(options.definition);
-    const passed = passedValidationBefore(validationKey);
-    this.machine = new StateMachine(options.definition as never, { validationOptions: passed ? { noValidate: true } : { checkArn: false, checkPaths: false } });
-    if (!passed) rememberValidationPassed(validationKey);
+    if (!passedValidationBefore(validationKey)) {
+      this.machine = createMachine(options.definition, true);
+      rememberValidationPassed(validationKey);
+    }
+  }
+
+  private engine(): StateMachine {
+    this.machine ??= createMachine(this.options.definition, false);
+    return this.machine;
   }
 
   async handle(request: HttpRequest): Promise<HttpResponse> {
@@ -142,7 +157,7 @@ export class LocalStepFunctions {
     const startDate = new Date();
     const token = `${randomUUID()}${randomUUID()}`;
     const parsedInput = JSON.parse(input) as JSONValue;
-    const run = this.machine.run(parsedInput, {
+    const run = this.engine().run(parsedInput, {
       noThrowOnAbort: true,
       overrides: { taskResourceLocalHandlers: this.taskHandlers(token), ...(this.options.retryIntervalMs === undefined ? {} : { retryIntervalOverrides: this.retryOverrides() }) },
       context: {
