@@ -48,6 +48,8 @@ export interface DynamoDBDataSourceOptions {
   nextTokenKey?: Buffer;
   /** Default DATA_SOURCE_LIMITS.dynamodbCallTimeoutMs. */
   callTimeoutMs?: number;
+  /** See DynamoDBTarget.settleTransactions. Default true. */
+  settleTransactions?: boolean;
   /** Where outages are told, once each; data sources of one table share it. Default: one of its own, logging to `log`. */
   outages?: DynamoDBOutageLog;
   log?: Logger;
@@ -59,6 +61,7 @@ export function createDynamoDBDataSource(options: DynamoDBDataSourceOptions): Dy
     send: boundedSend(options.client, options.callTimeoutMs ?? DATA_SOURCE_LIMITS.dynamodbCallTimeoutMs, outages),
     tableName: options.tableName,
     nextTokenKey: options.nextTokenKey ?? processNextTokenKey(),
+    settleTransactions: options.settleTransactions,
   };
   return async (request) => {
     try {

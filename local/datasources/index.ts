@@ -29,6 +29,8 @@ export interface DataSourceInvokerOptions {
     /** Signs nextTokens: loadNextTokenKey(dataDir). Default: one random key for this process. */
     nextTokenKey?: Buffer;
     callTimeoutMs?: number;
+    /** Read a transaction's first key back before answering (default true); false when DynamoDB Local runs in memory. */
+    settleTransactions?: boolean;
   };
   /** Local implementations of the AWS services HTTP data sources sign for, by signing service. */
   services?: Partial<Record<string, LocalServiceHandler>>;

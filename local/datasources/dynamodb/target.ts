@@ -7,4 +7,10 @@ export interface DynamoDBTarget {
   tableName: string;
   /** Signs and checks pagination tokens (next-token.ts). */
   nextTokenKey: Buffer;
+  /**
+   * Read the first written key back after TransactWriteItems (transact.ts): what makes the
+   * transaction durable on a DynamoDB Local that keeps its data on disk. Default true; nothing
+   * to keep durable when it runs in memory.
+   */
+  settleTransactions?: boolean;
 }
