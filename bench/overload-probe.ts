@@ -33,7 +33,9 @@ async function serve(limitsJson: string): Promise<void> {
   loop.enable();
   process.once('SIGTERM', () => {
     loop.disable();
-    process.stderr.write(`${JSON.stringify({ eventLoopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } })}\n`);
+    // What the admitted waited and ran inside the twin, beside what the senders measured.
+    const { admittedTimeMs, admitted, refusedQueueFull, refusedWaitTimeout } = twin.admissionStats();
+    process.stderr.write(`${JSON.stringify({ eventLoopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 }, inTwin: { admitted, refusedQueueFull, refusedWaitTimeout, admittedTimeMs } })}\n`);
     void twin.stop().then(() => process.exit(0));
   });
 }

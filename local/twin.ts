@@ -23,6 +23,7 @@ import { createPipelineRunner, resolverFieldKeys, warmUpResolvers } from './grap
 import { createRealtimeBackend } from './graphql/realtime-backend';
 import { loadApiSchema } from './graphql/schema';
 import { attachRealtime, DEFAULT_REALTIME_PATH, SubscriptionHub, type PreparedSubscription, type SubscriberConnection } from './realtime';
+import type { AdmissionStats } from './server/admission';
 import { DEFAULT_ADMISSION_LIMITS, DEFAULT_SERVER_LIMITS, type AdmissionLimits, type ServerLimits } from './server/limits';
 import { createOnePortServer } from './server/one-port';
 import { createRequestHandler } from './server/request-handler';
@@ -113,6 +114,8 @@ export interface Twin {
   events: EventEmitter<TwinEvents>;
   /** Live realtime subscriptions. */
   subscriptionCount(): number;
+  /** The GraphQL admission queue's counters and the admitted operations' time in the twin (benchmarks read it). */
+  admissionStats(): AdmissionStats;
   /** The local Step Functions running the moderation workflow. */
   stepFunctions: LocalStepFunctions;
   stop(): Promise<void>;
@@ -340,6 +343,7 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
       pool,
       events: hub.events,
       subscriptionCount: () => hub.size,
+      admissionStats: () => handler.admissionStats(),
       stepFunctions,
       stop,
     };

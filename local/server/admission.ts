@@ -5,6 +5,7 @@
  * anything of it runs, so that the work a burst leaves inside the process (and its memory and
  * the latency of what is admitted) stays bounded.
  */
+import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import type { AdmissionLimits } from './limits';
 
 /** Why a request was not admitted. `cancelled`: its caller went away while it waited. */
@@ -21,6 +22,12 @@ export interface AdmissionStats {
   cancelled: number;
   peakExecuting: number;
   peakQueued: number;
+  /**
+   * Admitted operations' time in the queue plus their run, from acquire() to release(), over the
+   * queue's life, in ms (0 when none was admitted yet): what the admitted wait for inside the
+   * twin, which the limits bound. What a client measures adds the network and its own delays.
+   */
+  admittedTimeMs: { p50: number; p99: number; max: number };
 }
 
 interface Waiter {
@@ -36,6 +43,8 @@ export class AdmissionQueue {
   // A Set keeps insertion order (FIFO) and deletes a waiter that leaves early in O(1).
   private readonly waiting = new Set<Waiter>();
   private readonly counts = { admitted: 0, refusedQueueFull: 0, refusedWaitTimeout: 0, cancelled: 0, peakExecuting: 0, peakQueued: 0 };
+  /** In microseconds: the histogram records whole numbers. */
+  private readonly admittedTime: RecordableHistogram = createHistogram();
 
   constructor(private readonly limits: AdmissionLimits) {
     if (!(limits.maxConcurrentOperations >= 1)) throw new RangeError('maxConcurrentOperations must be at least 1');
@@ -80,7 +89,9 @@ export class AdmissionQueue {
   }
 
   stats(): AdmissionStats {
-    return { executing: this.executing, queued: this.waiting.size, ...this.counts };
+    const ms = (microseconds: number): number => (this.admittedTime.count === 0 ? 0 : microseconds / 1000);
+    const admittedTimeMs = { p50: ms(this.admittedTime.percentile(50)), p99: ms(this.admittedTime.percentile(99)), max: ms(this.admittedTime.max) };
+    return { executing: this.executing, queued: this.waiting.size, ...this.counts, admittedTimeMs };
   }
 
   private admit(waitedMs: number): Admission {
@@ -88,6 +99,7 @@ export class AdmissionQueue {
     this.counts.admitted++;
     this.counts.peakExecuting = Math.max(this.counts.peakExecuting, this.executing);
     let released = false;
+    const acquiredAt = performance.now() - waitedMs;
     return {
       admitted: true,
       waitedMs,
@@ -95,6 +107,7 @@ export class AdmissionQueue {
       release: () => {
         if (released) return;
         released = true;
+        this.admittedTime.record(Math.max(1, Math.round((performance.now() - acquiredAt) * 1000)));
         this.executing--;
         this.next();
       },

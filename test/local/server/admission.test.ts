@@ -151,9 +151,33 @@ describe('AdmissionQueue', () => {
     jest.advanceTimersByTime(100);
     expect(await second).toMatchObject({ admitted: false, reason: 'wait-timeout', waitedMs: 100 });
     if (first.admitted) first.release();
-    expect(queue.stats()).toEqual({ executing: 0, queued: 0, admitted: 1, refusedQueueFull: 1, refusedWaitTimeout: 1, cancelled: 0, peakExecuting: 1, peakQueued: 1 });
+    expect(queue.stats()).toMatchObject({ executing: 0, queued: 0, admitted: 1, refusedQueueFull: 1, refusedWaitTimeout: 1, cancelled: 0, peakExecuting: 1, peakQueued: 1 });
     // Nothing is left scheduled: a timed-out or admitted waiter's timer is cleared.
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('times the admitted from acquire to release, their wait in the queue included, and no refusal', async () => {
+    const queue = new AdmissionQueue({ maxConcurrentOperations: 1, maxQueuedOperations: 2, maxQueueWaitMs: 1000 });
+    const release = (admission: Admission): void => {
+      if (!admission.admitted) throw new Error('expected an admission');
+      admission.release();
+    };
+    expect(queue.stats().admittedTimeMs).toEqual({ p50: 0, p99: 0, max: 0 });
+    const first = await queue.acquire();
+    const second = queue.acquire(); // queued behind first
+    const third = queue.acquire(); // queued behind second
+    expect(await queue.acquire()).toMatchObject({ admitted: false, reason: 'queue-full' });
+    jest.advanceTimersByTime(100);
+    release(first); // 100 ms: no wait, ran 100
+    const admittedSecond = await second;
+    jest.advanceTimersByTime(200);
+    release(admittedSecond); // 300 ms: waited 100, ran 200
+    const admittedThird = await third;
+    jest.advanceTimersByTime(600);
+    release(admittedThird); // 900 ms: waited 300, ran 600
+    // The histogram keeps three significant digits: within 5 ms here.
+    const { p50, p99, max } = queue.stats().admittedTimeMs;
+    expect([p50, p99, max].map((ms) => Math.round(ms / 10) * 10)).toEqual([300, 900, 900]);
   });
 
   it('clears the wait timer of an admitted waiter', async () => {
