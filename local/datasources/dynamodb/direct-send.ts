@@ -121,14 +121,26 @@ export function directSend(client: DynamoDBClient): (command: AnyCommand, option
 /** The input as the wire wants it: bytes as base64; TransactWriteItems with the idempotency token the SDK would add. */
 function serialize(operation: string, input: object): string {
   const withToken = operation === 'TransactWriteItems' && (input as { ClientRequestToken?: string }).ClientRequestToken === undefined ? { ...input, ClientRequestToken: randomUUID() } : input;
+  // A replacer slows JSON.stringify down for every value: only used when there are bytes to encode.
+  if (!containsBytes(withToken)) return JSON.stringify(withToken);
   return JSON.stringify(withToken, function (this: Record<string, unknown>, key, value: unknown) {
     const raw = this[key];
     return raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') : value;
   });
 }
 
+function containsBytes(value: unknown): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (value === null || typeof value !== 'object') return false;
+  for (const key in value) if (containsBytes((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 /** The output as the SDK gives it: a binary AttributeValue ({B} or {BS}) as bytes. */
 function parseOutput(text: string): unknown {
+  // A reviver slows JSON.parse down for every value: only used when a B or BS member may be there
+  // (a quote inside a string value is escaped, so only a key or a whole value "B" matches).
+  if (!text.includes('"B"') && !text.includes('"BS"')) return JSON.parse(text);
   return JSON.parse(text, (_key, value: unknown) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const record = value as Record<string, unknown>;
