@@ -249,7 +249,10 @@ export async function startTwin(options: StartTwinOptions = {}): Promise<Twin> {
         createDataSourceInvoker({
           dataSources,
           // Tokens signed with the data directory's key stay valid across restarts on it.
-          dynamodb: { client, tableName, nextTokenKey: loadNextTokenKey(dataDir) },
+          // The read-back after a transaction makes it durable on DynamoDB Local's disk; our own
+          // DynamoDB Local in memory has no disk, so there it would cost a round trip for nothing.
+          // A given endpoint keeps it: how that one stores is not ours to know.
+          dynamodb: { client, tableName, nextTokenKey: loadNextTokenKey(dataDir), settleTransactions: !(dataDir === null && options.dynamodbEndpoint === undefined) },
           log: log.child({ part: 'dynamodb' }),
           services: { states: (request) => stepFunctions.handle(request) },
         }),
