@@ -16,8 +16,13 @@ export interface BenchResults {
   seconds: number;
   loadAverage: { before: number[]; after: number[] };
   node: string;
+  /** Where the twin's DynamoDB Local kept its data while measured (the others: memory). */
+  twinStorage?: 'memory' | 'data directory';
   targets: TargetResult[];
 }
+
+/** A load average at the start above this means other work shared the cores. */
+const BUSY_LOAD = 1.5;
 
 const ORDER = ['twin', 'peer', 'ceilingWrite', 'ceiling'] as const;
 
@@ -107,12 +112,19 @@ export function renderReport(results: BenchResults, svgName: string, svgDir: str
   lines.push(
     `Measured by \`npm run bench:e2e${results.quick ? ' -- --quick' : ''}\` (bench/e2e.ts) in ${Math.round(results.seconds)} s on ${results.node}, 2 CPU cores, ` +
       `${results.quick ? 'one run per case (--quick: a smoke check, not figures to quote)' : `median of ${results.runs} runs per case, min–max in brackets`}. ` +
-      `**The machine was busy**: other work shared its two cores (load average ${results.loadAverage.before.map((v) => v.toFixed(1)).join(' / ')} at the start, ` +
-      `${results.loadAverage.after.map((v) => v.toFixed(1)).join(' / ')} at the end), so the figures are noisy; the ratios, measured minutes apart in the same run, are the part to read.`,
+      ((results.loadAverage.before[0] ?? 0) > BUSY_LOAD
+        ? '**The machine was busy**: other work shared its two cores'
+        : 'The machine ran nothing else of note') +
+      ` (load average ${results.loadAverage.before.map((v) => v.toFixed(1)).join(' / ')} at the start, ` +
+      `${results.loadAverage.after.map((v) => v.toFixed(1)).join(' / ')} at the end; the benchmark's own processes count in it); the ratios, measured minutes apart in the same run, are the part to read.`,
     '',
   );
   lines.push('Targets, each its own process on 127.0.0.1 (plain HTTP and ws://, no TLS for anyone), driven by the same load generator:', '');
-  lines.push('- **twin**: this project\'s local twin (`startTwin`, as `npm start`), with the DynamoDB Local it starts itself.');
+  lines.push(
+    results.twinStorage === 'data directory'
+      ? '- **twin**: this project\'s local twin (`startTwin`, as `npm start`), with the DynamoDB Local it starts itself, on a data directory (the others keep theirs in memory).'
+      : '- **twin**: this project\'s local twin (`startTwin`, as `npm start`), with the DynamoDB Local it starts itself, in memory like the others\' (`--twin-on-disk` measures it on a data directory, where SQLite\'s writes cost its JVM about twice as much per message); its start-up figures are on a data directory.',
+  );
   lines.push('- **peer**: `@aws-amplify/amplify-appsync-simulator`, the engine of `amplify mock api`, serving sendMessage / onNewMessage / listMessages with VTL resolvers on DynamoDB Local (bench/e2e/peer-server.ts).');
   lines.push('- **ceiling: ws + PutItem**: a bare `ws` server that answers sendMessage after one DynamoDB Local PutItem and broadcasts one frame, serialised once, to the room\'s sockets (bench/e2e/ceiling-server.ts).');
   lines.push('- **ceiling: bare ws**: the same without the PutItem.', '');
