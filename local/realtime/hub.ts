@@ -11,8 +11,9 @@ import type { PreparedSubscription, ProjectedSelection, RealtimeLogger } from '.
 import { silentLogger } from './backend';
 import { matchesFilter } from './filter-match';
 import { parseSubscriptionFilter } from './filter-validate';
+import { InternTable } from './intern-table';
 import { projectForSubscriber, restrictToSelection } from './projection';
-import { selectionKey } from './selection-key';
+import type { SubscriptionFilter } from './filter-types';
 
 /** The data payload of a `data` frame: a GraphQL result for the subscription selection. */
 export interface DataPayload {
@@ -51,6 +52,8 @@ interface Entry {
   connection: SubscriberConnection;
   subscriptionId: string;
   prepared: PreparedSubscription;
+  /** Set when it leaves (replaced, removed, or its connection closed): it leaves once. */
+  removed?: true;
 }
 
 export class SubscriptionHub {
@@ -58,6 +61,9 @@ export class SubscriptionHub {
   private readonly byConnection = new Map<SubscriberConnection, Map<string, Entry>>();
   /** The same entries indexed by the mutation that triggers them, in subscription order. */
   private readonly byMutation = new Map<string, Set<Entry>>();
+  /** The entries' selections and enhanced filters, one instance per distinct value. */
+  private readonly selections = new InternTable<ProjectedSelection>();
+  private readonly filters = new InternTable<SubscriptionFilter>();
 
   constructor(private readonly logger: RealtimeLogger = silentLogger) {}
 
@@ -71,7 +77,15 @@ export class SubscriptionHub {
       const parsed = parseSubscriptionFilter(raw);
       if (!parsed.ok) return { ok: false, errorType: 'InvalidFilterError', message: `Invalid ${label}: ${parsed.message}` };
     }
-    const entry: Entry = { connection, subscriptionId, prepared };
+    const entry: Entry = {
+      connection,
+      subscriptionId,
+      prepared: {
+        ...prepared,
+        selection: this.selections.acquire(prepared.selection),
+        enhancedFilter: prepared.enhancedFilter === null ? null : this.filters.acquire(prepared.enhancedFilter),
+      },
+    };
     let perConnection = this.byConnection.get(connection);
     if (!perConnection) {
       perConnection = new Map();
@@ -79,7 +93,7 @@ export class SubscriptionHub {
     }
     this.removeEntry(perConnection.get(subscriptionId));
     perConnection.set(subscriptionId, entry);
-    for (const mutation of new Set(prepared.triggerMutations)) {
+    for (const mutation of new Set(entry.prepared.triggerMutations)) {
       let set = this.byMutation.get(mutation);
       if (!set) {
         set = new Set();
@@ -105,6 +119,11 @@ export class SubscriptionHub {
     this.byConnection.delete(connection);
   }
 
+  /** Distinct selections and enhanced filters the live subscriptions share (tests look for leaks). */
+  get sharedValues(): { selections: number; filters: number } {
+    return { selections: this.selections.size, filters: this.filters.size };
+  }
+
   /** Number of live subscriptions (all connections). */
   get size(): number {
     let count = 0;
@@ -118,21 +137,33 @@ export class SubscriptionHub {
     if (!entries || entries.size === 0) return 0;
     const result = event.mutationSelection ? restrictToSelection(event.result, event.mutationSelection) : event.result;
     let delivered = 0;
-    // One payload object per distinct selection: projected once, and serialised once by the
-    // connections (payload-json.ts), however many subscribers share the selection.
-    const payloads = new Map<string, DataPayload>();
+    // Each distinct enhanced filter (one shared instance, add()) is decided once per event.
+    const filterOutcomes = new Map<SubscriptionFilter, boolean>();
+    // One payload object per distinct selection and response key: projected once, and
+    // serialised once by the connections (payload-json.ts), however many subscribers share it.
+    const payloads = new Map<ProjectedSelection, Map<string, DataPayload>>();
     for (const entry of [...entries]) {
       const { prepared } = entry;
       // Enhanced filters replace argument filters; the two are not combined.
-      const matches = prepared.enhancedFilter
-        ? matchesFilter(prepared.enhancedFilter, result)
-        : matchesArguments(prepared.argumentFilter, result);
+      let matches: boolean;
+      if (prepared.enhancedFilter) {
+        const known = filterOutcomes.get(prepared.enhancedFilter);
+        matches = known ?? matchesFilter(prepared.enhancedFilter, result);
+        if (known === undefined) filterOutcomes.set(prepared.enhancedFilter, matches);
+      } else {
+        matches = matchesArguments(prepared.argumentFilter, result);
+      }
       if (!matches) continue;
-      const key = selectionKey(prepared);
-      let payload = payloads.get(key);
+      const responseKey = prepared.responseKey ?? prepared.fieldName;
+      let byResponseKey = payloads.get(prepared.selection);
+      if (byResponseKey === undefined) {
+        byResponseKey = new Map();
+        payloads.set(prepared.selection, byResponseKey);
+      }
+      let payload = byResponseKey.get(responseKey);
       if (payload === undefined) {
-        payload = { data: { [prepared.responseKey ?? prepared.fieldName]: projectForSubscriber(result, prepared.selection) } };
-        payloads.set(key, payload);
+        payload = { data: { [responseKey]: projectForSubscriber(result, prepared.selection) } };
+        byResponseKey.set(responseKey, payload);
       }
       try {
         entry.connection.deliver(entry.subscriptionId, payload);
@@ -172,9 +203,12 @@ export class SubscriptionHub {
   }
 
   private removeEntry(entry: Entry | undefined): void {
-    if (!entry) return;
+    if (!entry || entry.removed) return;
+    entry.removed = true;
     const perConnection = this.byConnection.get(entry.connection);
     if (perConnection?.get(entry.subscriptionId) === entry) perConnection.delete(entry.subscriptionId);
     for (const mutation of entry.prepared.triggerMutations) this.byMutation.get(mutation)?.delete(entry);
+    this.selections.release(entry.prepared.selection);
+    if (entry.prepared.enhancedFilter !== null) this.filters.release(entry.prepared.enhancedFilter);
   }
 }

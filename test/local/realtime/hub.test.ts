@@ -280,3 +280,37 @@ describe('registry', () => {
     expect(healthy.delivered).toHaveLength(1);
   });
 });
+
+describe('selections and filters shared between subscriptions', () => {
+  const roomFilter = (roomId: string) => ({ filterGroup: [{ filters: [{ fieldName: 'roomId', operator: 'eq', value: roomId }] }] });
+
+  it('each room receives its own messages when many subscriptions share one filter instance', () => {
+    const hub = new SubscriptionHub();
+    const connections = Array.from({ length: 6 }, (_, i) => new RecordingConnection(`c${i}`));
+    // Built separately, as each start's resolver makes them: r1 three times, r2 twice, r3 once.
+    ['r1', 'r1', 'r2', 'r1', 'r2', 'r3'].forEach((roomId, i) => hub.add(connections[i], 's', prepared({ enhancedFilter: roomFilter(roomId) as never })));
+    expect(hub.sharedValues).toEqual({ selections: 1, filters: 3 });
+    expect(hub.publish({ mutationField: 'sendMessage', result: { ...fullMessage, roomId: 'r2' } })).toBe(2);
+    expect(hub.publish({ mutationField: 'sendMessage', result: { ...fullMessage, roomId: 'r1' } })).toBe(3);
+    expect(connections.map((c) => c.delivered.map((d) => (d.payload.data.onNewMessage as { roomId: string }).roomId))).toEqual([['r1'], ['r1'], ['r2'], ['r1'], ['r2'], []]);
+  });
+
+  it('drops a shared value with its last subscription, however the subscriptions end', () => {
+    const hub = new SubscriptionHub();
+    const [a, b] = [new RecordingConnection('a'), new RecordingConnection('b')];
+    hub.add(a, 's1', prepared({ enhancedFilter: roomFilter('r1') as never }));
+    hub.add(a, 's2', prepared({ enhancedFilter: roomFilter('r2') as never }));
+    hub.add(b, 's1', prepared({ enhancedFilter: roomFilter('r1') as never, selection: selectionOf(['id']) }));
+    expect(hub.sharedValues).toEqual({ selections: 2, filters: 2 });
+    // The same id again replaces the subscription: its old values are released once.
+    hub.add(a, 's2', prepared({ enhancedFilter: roomFilter('r3') as never }));
+    expect(hub.sharedValues).toEqual({ selections: 2, filters: 2 });
+    expect(hub.remove(b, 's1')).toBe(true);
+    expect(hub.remove(b, 's1')).toBe(false);
+    expect(hub.sharedValues).toEqual({ selections: 1, filters: 2 });
+    hub.removeConnection(a);
+    hub.removeConnection(a);
+    expect(hub.sharedValues).toEqual({ selections: 0, filters: 0 });
+    expect(hub.size).toBe(0);
+  });
+});
