@@ -71,7 +71,7 @@ export class DynamoDBLocalStartError extends Error {
   }
 }
 
-const DEFAULT_JAVA_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k', '-Xmx512m'];
+export const DEFAULT_JAVA_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k', '-Xmx512m'];
 const STOP_TIMEOUT_MS = 5000;
 
 /** Where the twin keeps DynamoDB Local's database under its own data directory. */

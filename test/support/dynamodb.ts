@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
 import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalDynamoDBClient, ensureTable, startDynamoDBLocal, type DynamoDBLocal } from '../../local/dynamodb-local';
-import { sharedDynamoDBEndpoint } from './shared-dynamodb';
+import { sharedDynamoDBEndpoint, testTableName } from './shared-dynamodb';
 
 /**
  * A real DynamoDB for one test file. Call at the top of a file (or describe): it uses
@@ -19,8 +17,7 @@ export interface TestDynamoDB {
 const START_TIMEOUT_MS = 60000;
 
 export function useTestDynamoDB(): TestDynamoDB {
-  const fileName = basename(expect.getState().testPath ?? 'test').replace(/[^a-zA-Z0-9_.-]/g, '_');
-  const tableName = `${fileName}-${randomUUID().slice(0, 8)}`.slice(-200);
+  const tableName = testTableName();
   let local: DynamoDBLocal | undefined;
   let endpoint: string | undefined;
   let client: DynamoDBClient | undefined;
